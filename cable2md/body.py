@@ -1,0 +1,222 @@
+"""Body lines -> paragraphs with numbers, markings and headings, the summary, the signer.
+
+Steps, in order:
+
+1. the end of the text: the publisher's trailer lines and the signer's name;
+2. blocks: a numbered paragraph runs from its start line to the next one; text
+   outside numbered paragraphs forms unnumbered blocks, split at blank lines;
+3. headings: a short line standing alone before a block (or underlined) heads it;
+4. each block's text, de-noised; inside a clean cable's paragraph, blank lines and
+   list items keep their line breaks, while in an OCR'd extract a blank line is a
+   page break and is joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .classification import caveat_name
+from .lines import Line
+from .normalize import join_lines
+from .paragraphs import read_start
+
+TRAILER_RE = re.compile(r"^\s*(?:Declassified/Released\b.*|NNNN?|BT|#\d+)\s*$", re.I)
+_UNDERLINE_RE = re.compile(r"^\s*[-=_]{3,}\s*$|^\s*-\s*$")
+_SIGNER_RE = re.compile(r"^\s*[A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3}\s*$")
+_SIGNER_NOT = {
+    "END",
+    "SUMMARY",
+    "COMMENT",
+    "NOTE",
+    "BT",
+    "NNNN",
+    "UNQUOTE",
+    "QUOTE",
+    "TEXT",
+    "MESSAGE",
+}
+_ITEM_RE = re.compile(r"^\s*(?:-{1,2}\s?|\*\s|o\s|[A-Z]\.\s|\(\w{1,3}\)\s|\d{1,2}\)\s)")
+_SENTENCE_END = (".", "?", "!", ":", ";", ",", ")", '"', "'", "-")
+_HEADING_MAX_WORDS = 10
+_OCR_SPACING_RE = re.compile(r"[a-z,]  [a-zA-Z]")
+
+
+@dataclass
+class Block:
+    number: int | None
+    marking: str | None
+    lines: list[Line] = field(default_factory=list)
+    heading: str | None = None
+    pilcrow: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number if self.lines else 0
+
+
+@dataclass
+class BodyParts:
+    blocks: list[Block]
+    signer: str | None
+    trailer: list[str]
+    caveat_lines: list[Line]
+    ocr: bool
+
+
+def looks_ocr(lines: list[Line]) -> bool:
+    """True for text with the doubled spaces a scanner leaves between words."""
+    text_lines = [line.text for line in lines if len(line.stripped) > 20]
+    if not text_lines:
+        return False
+    spaced = sum(1 for text in text_lines if _OCR_SPACING_RE.search(text))
+    return spaced / len(text_lines) > 0.3
+
+
+def _split_end(lines: list[Line]) -> tuple[list[Line], str | None, list[str]]:
+    end = len(lines)
+    trailer: list[str] = []
+    signer = None
+    while end and (lines[end - 1].blank or TRAILER_RE.match(lines[end - 1].text)):
+        if not lines[end - 1].blank:
+            trailer.insert(0, lines[end - 1].stripped)
+        end -= 1
+    if end > 1:
+        last = lines[end - 1].stripped
+        words = set(re.findall(r"[A-Z]+", last))
+        if (
+            _SIGNER_RE.match(last)
+            and not words & _SIGNER_NOT
+            and not caveat_name(last)
+            and read_start(last, None, pilcrow_mode=False, after_blank=True) is None
+            and (lines[end - 2].blank or lines[end - 2].stripped.endswith(_SENTENCE_END))
+        ):
+            signer = last.strip()
+            end -= 1
+    return lines[:end], signer, trailer
+
+
+def _is_heading(text: str) -> bool:
+    stripped = text.strip()
+    words = stripped.split()
+    return (
+        0 < len(words) <= _HEADING_MAX_WORDS
+        and len(stripped) <= 80
+        and (stripped[0].isupper() or stripped[0] == "(" or stripped[0].isdigit())
+        and not stripped.endswith((".", ",", ";", ")", '"', "'"))
+        and bool(re.search(r"[A-Za-z]{2}", stripped))
+        and not caveat_name(stripped)
+    )
+
+
+def _underlined(lines: list[Line]) -> set[int]:
+    """Indexes of heading lines marked by a rule of dashes below them."""
+    found = set()
+    for index in range(len(lines) - 1):
+        line = lines[index]
+        if not line.blank and _UNDERLINE_RE.match(lines[index + 1].text) and not _UNDERLINE_RE.match(line.text):
+            stripped = line.stripped
+            if len(stripped.split()) <= 2 * _HEADING_MAX_WORDS and not stripped.endswith((".", ",", ";")):
+                found.add(index)
+    return found
+
+
+def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
+    pilcrow_mode = sum(1 for line in lines if line.stripped.startswith("¶")) >= 2
+    headings = _underlined(lines)
+    blocks: list[Block] = []
+    current: Block | None = None
+    pending: str | None = None  # an underlined heading waiting for its block
+    expected: int | None = None
+    after_blank = True
+    for index, line in enumerate(lines):
+        if line.blank or _UNDERLINE_RE.match(line.text):
+            if current is not None:
+                current.lines.append(Line(line.number, line.column, ""))
+            after_blank = True
+            continue
+        if index in headings:
+            pending = join_lines([line.text]) if pending is None else f"{pending} {join_lines([line.text])}"
+            current = None
+            after_blank = True
+            continue
+        start = read_start(line.text, expected, pilcrow_mode=pilcrow_mode, after_blank=after_blank)
+        if start is not None:
+            current = Block(start.number, start.marking, [line.tail(start.rest_offset)], pilcrow=start.pilcrow)
+            expected = start.number + 1
+        elif current is None or current.number is None and after_blank:
+            current = Block(None, None, [line])
+        else:
+            current.lines.append(line)
+            after_blank = False
+            continue
+        current.heading, pending = pending, None
+        blocks.append(current)
+        after_blank = False
+    if pending is not None:
+        blocks.append(Block(None, None, [], heading=pending))
+    return _attach_headings(blocks, ocr)
+
+
+def _attach_headings(blocks: list[Block], ocr: bool) -> list[Block]:
+    """Turn a lone short line standing before a block into that block's heading."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        content = [line for line in block.lines if not line.blank]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            following is not None
+            and block.number is None
+            and len(content) == 1
+            and _is_heading(content[0].text)
+            and block.heading is None
+            and following.heading is None
+            and (following.number is not None or not ocr)
+        ):
+            following.heading = join_lines([content[0].text])
+            continue
+        if (
+            block.number is not None
+            and content
+            and following is not None
+            and following.heading is None
+        ):
+            # A heading typed at the end of the previous paragraph, after a blank line.
+            last = content[-1]
+            lines = block.lines
+            position = max(i for i, line in enumerate(lines) if line is last)
+            if (
+                len(content) > 1
+                and position > 0
+                and lines[position - 1].blank
+                and _is_heading(last.text)
+                and following.number is not None
+            ):
+                following.heading = join_lines([last.text])
+                block.lines = lines[:position]
+        out.append(block)
+    return out
+
+
+def block_text(block: Block, ocr: bool) -> str:
+    """The de-noised text of *block*; clean cables keep their inner line breaks."""
+    if ocr:
+        return join_lines(line.text for line in block.lines)
+    pieces: list[list[str]] = [[]]
+    for line in block.lines:
+        if line.blank:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        if pieces[-1] and _ITEM_RE.match(line.text):
+            pieces.append([])
+        pieces[-1].append(line.text)
+    return "\n".join(text for text in (join_lines(piece) for piece in pieces) if text)
+
+
+def read_body(lines: list[Line]) -> BodyParts:
+    ocr = looks_ocr(lines)
+    caveat_lines = [line for line in lines if not line.blank and caveat_name(line.stripped)]
+    kept = [line for line in lines if line.blank or not caveat_name(line.stripped)]
+    kept, signer, trailer = _split_end(kept)
+    return BodyParts(split_blocks(kept, ocr), signer, trailer, caveat_lines, ocr)

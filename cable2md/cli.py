@@ -1,0 +1,75 @@
+"""The ``cable2md`` command: parse | build | check | add | import.
+
+Each subcommand is a thin layer over the package's functions; errors print as
+``path:line:col: message`` on standard error and set the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import yaml
+
+from .errors import CableError
+from .parse import parse_file
+
+
+def iter_cable_files(paths: Sequence[str | Path]) -> Iterator[Path]:
+    """The ``.txt`` files named or found (sorted) under the directories named."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+def _parse_command(args: argparse.Namespace) -> int:
+    status = 0
+    records = []
+    for path in iter_cable_files(args.paths):
+        try:
+            cable = parse_file(path, strict=args.strict)
+        except CableError as error:
+            print(error, file=sys.stderr)
+            status = 1
+            continue
+        for defect in cable.defects:
+            print(defect.format(str(path)), file=sys.stderr)
+        records.append(cable.to_dict())
+    if args.format == "jsonl":
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif args.format == "yaml":
+        yaml.safe_dump_all(records, sys.stdout, allow_unicode=True, sort_keys=False)
+    else:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cable2md", description="Read diplomatic cables into records and an archive site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    parse = commands.add_parser("parse", help="parse cables and print their records")
+    parse.add_argument("paths", nargs="+", metavar="PATH", help="cable files or folders of them")
+    parse.add_argument("--format", choices=("json", "jsonl", "yaml"), default="json")
+    parse.add_argument("--strict", action="store_true", help="fail on defects as well as errors")
+    parse.set_defaults(run=_parse_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,156 @@
+"""Header (and text) -> the cable's id, date, origin and classification label.
+
+The id is ``<yy><POST><number>``: the post and number come from the
+classification line (or the DE line, or a memo header's ``From:``), the year
+from the cable's own date. A partial extract often keeps no date at all; its
+year is then inferred from the declassification date or the years the text
+names, and ``year_source`` says which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import data
+from .classification import ZNY_LEVELS, label
+from .header import Header
+
+_SENDER_RE = re.compile(
+    r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|USOFFICE)\s+(?P<post>.+)$"
+)
+_MEMO_FROM_RE = re.compile(r"\((?P<post>[A-Z][A-Z .'-]*?)\s+(?P<number>\d{1,7})\b")
+_DECL_DATE_RE = re.compile(
+    r"\b(?:\d{1,2}/\d{1,2}/(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d)/\d{1,2}/\d{1,2})\b"
+)
+_YEAR_RE = re.compile(r"\b(19[6-9]\d|20[0-4]\d)\b")
+# Spans between a cable and its declassification date, with the cost of assuming each:
+# ten years is the default of E.O. 12958, twenty-five its longest.
+_DECL_OFFSETS = ((10, 0), (25, 8), (5, 8), (20, 10), (15, 10))
+FIRST_YEAR, LATEST_YEAR = 1966, 2010  # the span of the 2010-2011 release
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    id: str | None
+    date: str | None
+    year: int | None
+    year_source: str | None
+    origin: str | None
+    origin_code: str | None
+    classification: str | None
+    number: str | None
+
+
+def _title(text: str) -> str:
+    return " ".join(word.capitalize() for word in text.split())
+
+
+def _sender_post(sender: str | None) -> tuple[str | None, str | None]:
+    """``AMEMBASSY TOKYO`` -> ``("TOKYO", "Embassy Tokyo")``; unknown forms give their code only."""
+    if not sender:
+        return None, None
+    key = sender.replace(" ", "").upper()
+    codes = data.post_codes()
+    if key in codes:
+        return codes[key], None
+    match = _SENDER_RE.match(sender.upper())
+    if match:
+        post = match.group("post").strip()
+        kind = sender.split()[0].upper()
+        name = {"AMEMBASSY": "Embassy", "AMCONSUL": "Consulate", "AMCONGEN": "Consulate"}.get(kind)
+        return post.replace(" ", ""), f"{name} {_title(post)}" if name else None
+    return None, None
+
+
+def resolve_post(code: str | None, sender: str | None) -> tuple[str | None, str | None]:
+    """The post code and publisher name for an id post *code*, the FM line choosing between twins."""
+    posts = data.posts()
+    sender_code, sender_name = _sender_post(sender)
+    if code is None:
+        code = sender_code
+    if code is None:
+        return None, None
+    candidates = [
+        key for key, post in posts.items() if key == code or code in (post.get("aliases") or ())
+    ]
+    if sender and len(candidates) > 1:
+        wanted = sender.replace(" ", "").upper()
+        for key in candidates:
+            forms = {form.replace(" ", "").upper() for form in posts[key].get("sender") or ()}
+            if wanted in forms or wanted in (f"AMEMBASSY{key}", f"AMCONSUL{key}"):
+                return code, posts[key]["name"]
+    if code in posts:
+        return code, posts[code]["name"]
+    if candidates:
+        return code, posts[candidates[0]]["name"]
+    if sender_code == code and sender_name:
+        return code, sender_name
+    return code, None
+
+
+def _decl_year_guess(decl_year: int, named: list[int], floor: int) -> int | None:
+    """The likeliest cable year for a declassification year, weighed against the years named."""
+    best: tuple[float, int] | None = None
+    for offset, penalty in _DECL_OFFSETS:
+        year = decl_year - offset
+        if not floor <= year <= LATEST_YEAR:
+            continue
+        cost = float(penalty)
+        if named:
+            newest = max(named)
+            # A cable mostly looks back: naming years before its own is cheaper than after.
+            cost += 0.2 * (year - newest) if year >= newest else float(newest - year)
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else None
+
+
+def _infer_year(
+    header: Header, subject: str, text: str, ref_years: list[int]
+) -> tuple[int | None, str | None]:
+    in_subject = [int(year) for year in _YEAR_RE.findall(subject)]
+    if in_subject:
+        return max(in_subject), "subject"
+    decl_text = " ".join(line.text for line in header.fields.get("EO", ()))
+    decl = _DECL_DATE_RE.search(decl_text)
+    years = [int(year) for year in _YEAR_RE.findall(text)]
+    if decl:
+        decl_year = int(decl.group("year") or decl.group("iso"))
+        named = [year for year in years if year != decl_year and year <= LATEST_YEAR]
+        guess = _decl_year_guess(decl_year, named, max([FIRST_YEAR, *ref_years]))
+        if guess is not None:
+            return guess, "decl"
+    if years:
+        counts = Counter(years)
+        return max(counts, key=lambda year: (counts[year], year)), "text"
+    return None, None
+
+
+def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> Identity:
+    """The id, date, origin and label of a cable, from its header and (for the year) its text."""
+    line = header.classification
+    post = line.post if line and line.post else None
+    number = line.number if line and line.number else None
+    if header.memo_from and (match := _MEMO_FROM_RE.search(header.memo_from.upper())):
+        post = post or match.group("post")
+        number = number or match.group("number")
+    number = number or header.de_number
+    code = post.replace(" ", "").upper() if post else None
+    if code is not None:
+        code = data.post_codes().get(code, code)
+    code, origin = resolve_post(code, header.sender)
+    date = header.dtg_date or header.dateline
+    if date:
+        year: int | None = int(date[:4])
+        source: str | None = "dtg" if header.dtg_date else "dateline"
+    else:
+        year, source = _infer_year(header, subject, text, ref_years)
+    cable_id = None
+    if code and number and year is not None and number.strip("0"):
+        cable_id = f"{year % 100:02d}{code}{int(number)}"
+    level = line.level if line else ZNY_LEVELS.get(header.zny or "")
+    return Identity(
+        cable_id, date, year, source, origin, code, label(level, tuple(header.handling)), number
+    )

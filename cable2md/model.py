@@ -1,0 +1,172 @@
+"""The typed record of one cable: frozen, slotted dataclasses and their dict form.
+
+:meth:`Cable.to_dict` is the documented contract of ``cable2md parse`` (see
+``docs/record.md``): other tools and the site read these keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Defect
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    number: int
+    of: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    label: str | None
+    text: str
+    id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets ``[start, end)`` into a paragraph's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph, or (``number`` None) a block of unnumbered text."""
+
+    number: int | None
+    marking: str | None
+    heading: str | None
+    text: str
+    line: int
+    comments: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str
+    title: str | None
+    side: str | None
+    role: str | None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An official named with a title in the text (``Foreign Minister Machimura``)."""
+
+    name: str
+    title: str
+    paragraph: int | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """A line of transmission furniture (page header, repeated section header) kept aside."""
+
+    line: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cable:
+    source: str
+    id: str | None
+    date: str | None
+    dtg: str | None
+    origin: str | None
+    origin_code: str | None
+    classification: str | None
+    handling: tuple[str, ...]
+    section: Section | None
+    partial: bool
+    tags: tuple[str, ...]
+    subject: str | None
+    subject_marking: str | None
+    references: tuple[Reference, ...]
+    to: tuple[str, ...]
+    info: tuple[str, ...]
+    pass_to: tuple[str, ...]
+    classified_by: str | None
+    reasons: str | None
+    declassify: str | None
+    executive_order: str | None
+    summary: str | None
+    paragraphs: tuple[Paragraph, ...]
+    participants: tuple[Participant, ...]
+    mentions: tuple[Mention, ...]
+    signer: str | None
+    trailer: tuple[str, ...]
+    artifacts: tuple[Artifact, ...]
+    year_source: str | None = None
+    defects: tuple[Defect, ...] = field(default=())
+
+    @property
+    def comments(self) -> tuple[dict[str, Any], ...]:
+        """Each COMMENT passage: the paragraph it stands in and its text."""
+        found = []
+        for paragraph in self.paragraphs:
+            for span in paragraph.comments:
+                found.append(
+                    {"paragraph": paragraph.number, "text": paragraph.text[span.start : span.end]}
+                )
+        return tuple(found)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain data, in the documented key order."""
+        return {
+            "source": self.source,
+            "id": self.id,
+            "date": self.date,
+            "dtg": self.dtg,
+            "origin": self.origin,
+            "origin_code": self.origin_code,
+            "classification": self.classification,
+            "handling": list(self.handling),
+            "section": (
+                {"number": self.section.number, "of": self.section.of} if self.section else None
+            ),
+            "partial": self.partial,
+            "tags": list(self.tags),
+            "subject": self.subject,
+            "subject_marking": self.subject_marking,
+            "references": [{"label": r.label, "text": r.text, "id": r.id} for r in self.references],
+            "to": list(self.to),
+            "info": list(self.info),
+            "pass_to": list(self.pass_to),
+            "classified_by": self.classified_by,
+            "reasons": self.reasons,
+            "declassify": self.declassify,
+            "executive_order": self.executive_order,
+            "summary": self.summary,
+            "paragraphs": [
+                {
+                    "number": p.number,
+                    "marking": p.marking,
+                    "heading": p.heading,
+                    "text": p.text,
+                    "line": p.line,
+                    "comments": [[s.start, s.end] for s in p.comments],
+                }
+                for p in self.paragraphs
+            ],
+            "comments": list(self.comments),
+            "participants": [
+                {"name": p.name, "title": p.title, "side": p.side, "role": p.role, "line": p.line}
+                for p in self.participants
+            ],
+            "mentions": [
+                {"name": m.name, "title": m.title, "paragraph": m.paragraph, "line": m.line}
+                for m in self.mentions
+            ],
+            "signer": self.signer,
+            "trailer": list(self.trailer),
+            "artifacts": [{"line": a.line, "text": a.text, "kind": a.kind} for a in self.artifacts],
+            "year_source": self.year_source,
+            "defects": [d.to_dict() for d in self.defects],
+        }

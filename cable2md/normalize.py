@@ -1,0 +1,90 @@
+"""Text -> de-noised text: the OCR and typing repairs, as a table of small named rules.
+
+Each rule repairs one kind of noise left by scanners and transcribers (doubled
+spaces, punctuation split from its word, ``1 . 4 ( b / d)``) and is tested on its
+own. :func:`join_lines` turns the lines of one field or paragraph into a single
+de-noised string; the lines themselves are never changed, so the original text
+stays available.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    apply: Callable[[str], str]
+    example: tuple[str, str]
+
+
+def _sub(pattern: str, replacement: str, flags: int = 0) -> Callable[[str], str]:
+    compiled = re.compile(pattern, flags)
+    return lambda text: compiled.sub(replacement, text)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("single_spaces", _sub(r"[ \t\u00a0]+", " "), ("Tsuneo  Nishida", "Tsuneo Nishida")),
+    # "1 . 4 ( b / d)": a classification reason typed or scanned with a space around each mark.
+    Rule(
+        "reason_code",
+        _sub(r"\b(\d) ?\. ?(\d)\b(?= ?\()|\b(\d) \. ?(\d)\b", r"\1\3.\2\4"),
+        ("Reasons : 1 . 4 ( b / d).", "Reasons : 1.4 ( b / d)."),
+    ),
+    Rule("open_paren", _sub(r"\( +", "("), ("( b / d)", "(b / d)")),
+    Rule("close_paren", _sub(r"(?<=\S) +\)", ")"), ("(b / d )", "(b / d)")),
+    Rule(
+        "letter_slash_letter",
+        _sub(r"(?<=\()([a-hA-H]) ?/ ?([a-hA-H])(?=\))", r"\1/\2"),
+        ("(b / d)", "(b/d)"),
+    ),
+    Rule(
+        "apostrophe_s",
+        _sub(r"(?<=\w) ?' ?(?=(?:s|t|d|ll|re|ve|m)\b)", "'"),
+        ("Rice ' s trip", "Rice's trip"),
+    ),
+    Rule(
+        "plural_possessive",
+        _sub(r"(?<=\ws) ' (?=\w)", "' "),
+        ("the four Ministers ' recent", "the four Ministers' recent"),
+    ),
+    Rule(
+        "punctuation_to_word",
+        _sub(r"(?<=[\w\")\]]) (?=[.,;:!?](?:\s|$|\)))", ""),
+        ("our interests .", "our interests."),
+    ),
+    Rule("period_paren", _sub(r"(?<=[.!?]) (?=\))", ""), ("END COMMENT. )", "END COMMENT.)")),
+    Rule(
+        "abbreviation_hyphen",
+        _sub(r"(?<=\b[A-Z]\.[A-Z]) ?(\.?) ?- ?(?=[A-Z])", r"\1-"),
+        ("U.S. -Japan", "U.S.-Japan"),
+    ),
+)
+
+
+def denoise(text: str) -> str:
+    """Apply every rule of :data:`RULES` in order."""
+    for rule in RULES:
+        text = rule.apply(text)
+    return text.strip()
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join the lines of one field or paragraph into one de-noised string.
+
+    Lines are joined with a space, except after a line that ends in a hyphen
+    joined to a word (``MFA-`` + ``commissioned``), which is kept whole.
+    """
+    parts: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if parts and parts[-1].endswith("-") and not parts[-1].endswith(" -") and line[0].isalnum():
+            parts[-1] += line
+        else:
+            parts.append(line)
+    return denoise(" ".join(parts))

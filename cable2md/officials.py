@@ -1,0 +1,2 @@
+def find_mentions(paragraphs):
+    return []

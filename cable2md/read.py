@@ -1,0 +1,87 @@
+"""Bytes -> text: decoding, newline normalisation and the map back to source lines.
+
+Newlines are the only thing changed here (``\\r\\n`` and ``\\r`` become ``\\n``), so
+line *n* of :attr:`Source.lines` is line *n* of the file and every later stage
+can report positions against the file as it is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .errors import CableError, Defect
+
+MAX_BYTES = 5 * 1024 * 1024
+_CONTROL_LIMIT = 0.01  # share of control characters above which a file is not text
+_ALLOWED_CONTROLS = frozenset("\n\t\f\v")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded cable file: its text, split into lines, with the decoding defects."""
+
+    path: str
+    text: str
+    lines: tuple[str, ...]
+    encoding: str
+    defects: tuple[Defect, ...] = ()
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Decode one cable's bytes; raise :class:`CableError` for input that is not a cable text."""
+    if len(data) > MAX_BYTES:
+        raise CableError(
+            path,
+            1,
+            1,
+            f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for a cable",
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise CableError(path, line, column, "file holds a NUL byte: binary data, not a cable text")
+    defects: list[Defect] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        text = data.decode("cp1252", errors="replace")
+        encoding = "cp1252"
+        defects.append(
+            Defect(line, column, "text is not UTF-8; read as Windows-1252 from this byte on")
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise CableError(path, 1, 1, "file is empty: no cable text")
+    controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
+    if controls > max(8, _CONTROL_LIMIT * len(text)):
+        raise CableError(
+            path, 1, 1, f"file holds {controls} control characters: binary data, not a cable text"
+        )
+    return Source(path, text, tuple(text.split("\n")), encoding, tuple(defects))
+
+
+def read_source(path: str | os.PathLike[str]) -> Source:
+    """Read and decode the cable file at *path*."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_BYTES:
+            raise CableError(
+                name, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a cable"
+            )
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise CableError(name, 1, 1, f"cannot read file: {exc.strerror or exc}") from exc
+    return decode(data, name)
