@@ -114,9 +114,15 @@ def _underlined(lines: list[Line]) -> set[int]:
     found = set()
     for index in range(len(lines) - 1):
         line = lines[index]
-        if not line.blank and _UNDERLINE_RE.match(lines[index + 1].text) and not _UNDERLINE_RE.match(line.text):
+        if (
+            not line.blank
+            and _UNDERLINE_RE.match(lines[index + 1].text)
+            and not _UNDERLINE_RE.match(line.text)
+        ):
             stripped = line.stripped
-            if len(stripped.split()) <= 2 * _HEADING_MAX_WORDS and not stripped.endswith((".", ",", ";")):
+            if len(stripped.split()) <= 2 * _HEADING_MAX_WORDS and not stripped.endswith(
+                (".", ",", ";")
+            ):
                 found.add(index)
     return found
 
@@ -136,15 +142,21 @@ def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
             after_blank = True
             continue
         if index in headings:
-            pending = join_lines([line.text]) if pending is None else f"{pending} {join_lines([line.text])}"
+            pending = (
+                join_lines([line.text])
+                if pending is None
+                else f"{pending} {join_lines([line.text])}"
+            )
             current = None
             after_blank = True
             continue
         start = read_start(line.text, expected, pilcrow_mode=pilcrow_mode, after_blank=after_blank)
         if start is not None:
-            current = Block(start.number, start.marking, [line.tail(start.rest_offset)], pilcrow=start.pilcrow)
+            current = Block(
+                start.number, start.marking, [line.tail(start.rest_offset)], pilcrow=start.pilcrow
+            )
             expected = start.number + 1
-        elif current is None or current.number is None and after_blank:
+        elif current is None or (current.number is None and after_blank):
             current = Block(None, None, [line])
         else:
             current.lines.append(line)

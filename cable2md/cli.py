@@ -52,6 +52,20 @@ def _parse_command(args: argparse.Namespace) -> int:
     return status
 
 
+def _build_command(args: argparse.Namespace) -> int:
+    from .build import build
+
+    report, _ = build(
+        Path(args.cables),
+        Path(args.docs),
+        cache_dir=None if args.no_cache else Path(args.cache),
+        people_file=Path(args.people),
+        jobs=args.jobs,
+    )
+    print(report.summary(), file=sys.stderr if report.rejected else sys.stdout)
+    return 1 if args.strict and report.rejected else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable2md", description="Read diplomatic cables into records and an archive site."
@@ -63,6 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("json", "jsonl", "yaml"), default="json")
     parse.add_argument("--strict", action="store_true", help="fail on defects as well as errors")
     parse.set_defaults(run=_parse_command)
+
+    build = commands.add_parser(
+        "build", help="write the archive's Markdown pages from a folder of cables"
+    )
+    build.add_argument(
+        "cables", nargs="?", default="cables", help="folder of raw cables (default: cables)"
+    )
+    build.add_argument("docs", nargs="?", default="docs", help="MkDocs docs folder (default: docs)")
+    build.add_argument("--strict", action="store_true", help="exit 1 when any cable is rejected")
+    build.add_argument(
+        "--people", default="people.yml", help="curated people file (default: people.yml)"
+    )
+    build.add_argument("--cache", default=".cache/cable2md", help="parse cache folder")
+    build.add_argument("--no-cache", action="store_true", help="parse every cable again")
+    build.add_argument(
+        "--jobs", type=int, default=None, help="parser processes (default: all cores)"
+    )
+    build.set_defaults(run=_build_command)
     return parser
 
 

@@ -37,6 +37,12 @@ def tag_typos() -> dict[str, str]:
 
 
 @cache
+def tag_joined() -> dict[str, list[str]]:
+    """Codes typed without a space between them (``MASSMNUC``) -> the codes."""
+    return _load("tags.yaml").get("joined") or {}
+
+
+@cache
 def posts() -> dict[str, dict[str, Any]]:
     """Id post code -> ``{"name": ..., "country": ..., "aliases": [...], "sender": [...]}``."""
     return _load("posts.yaml")["posts"]

@@ -104,8 +104,7 @@ def _is_routing(text: str) -> bool:
     stripped = text.strip()
     return bool(
         routing.PRECEDENCE_DTG_RE.match(stripped)
-        or (routing.FM_RE.match(stripped)
-        and stripped.startswith("FM "))
+        or (routing.FM_RE.match(stripped) and stripped.startswith("FM "))
         or stripped.startswith(("TO ", "INFO "))
         or routing.ROUTING_RE.match(stripped)
         or routing.VZCZC_RE.match(stripped)

@@ -278,7 +278,9 @@ class _Scanner:
         elif (parsed := parse_classification_line(text)) is not None and (
             parsed.post or header.classification is None
         ):
-            if header.classification is None or (header.classification.post is None and parsed.post):
+            if header.classification is None or (
+                header.classification.post is None and parsed.post
+            ):
                 header.classification, header.classification_line = parsed, line
             header.handling.extend(q for q in parsed.qualifiers if q not in header.handling)
             self.seen_field = self.seen_field or bool(parsed.post)

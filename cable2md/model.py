@@ -43,6 +43,7 @@ class Paragraph:
     text: str
     line: int
     comments: tuple[Span, ...] = ()
+    in_summary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class Mention:
     """An official named with a title in the text (``Foreign Minister Machimura``)."""
 
     name: str
-    title: str
+    title: str | None
     paragraph: int | None
     line: int
 
@@ -152,6 +153,7 @@ class Cable:
                     "text": p.text,
                     "line": p.line,
                     "comments": [[s.start, s.end] for s in p.comments],
+                    "in_summary": p.in_summary,
                 }
                 for p in self.paragraphs
             ],
@@ -170,3 +172,56 @@ class Cable:
             "year_source": self.year_source,
             "defects": [d.to_dict() for d in self.defects],
         }
+
+
+def cable_from_dict(record: dict[str, Any]) -> Cable:
+    """The inverse of :meth:`Cable.to_dict`."""
+    section = record.get("section")
+    return Cable(
+        source=record["source"],
+        id=record["id"],
+        date=record["date"],
+        dtg=record["dtg"],
+        origin=record["origin"],
+        origin_code=record["origin_code"],
+        classification=record["classification"],
+        handling=tuple(record["handling"]),
+        section=Section(section["number"], section["of"]) if section else None,
+        partial=record["partial"],
+        tags=tuple(record["tags"]),
+        subject=record["subject"],
+        subject_marking=record["subject_marking"],
+        references=tuple(Reference(r["label"], r["text"], r["id"]) for r in record["references"]),
+        to=tuple(record["to"]),
+        info=tuple(record["info"]),
+        pass_to=tuple(record["pass_to"]),
+        classified_by=record["classified_by"],
+        reasons=record["reasons"],
+        declassify=record["declassify"],
+        executive_order=record["executive_order"],
+        summary=record["summary"],
+        paragraphs=tuple(
+            Paragraph(
+                p["number"],
+                p["marking"],
+                p["heading"],
+                p["text"],
+                p["line"],
+                tuple(Span(start, end) for start, end in p["comments"]),
+                p["in_summary"],
+            )
+            for p in record["paragraphs"]
+        ),
+        participants=tuple(
+            Participant(p["name"], p["title"], p["side"], p["role"], p["line"])
+            for p in record["participants"]
+        ),
+        mentions=tuple(
+            Mention(m["name"], m["title"], m["paragraph"], m["line"]) for m in record["mentions"]
+        ),
+        signer=record["signer"],
+        trailer=tuple(record["trailer"]),
+        artifacts=tuple(Artifact(a["line"], a["text"], a["kind"]) for a in record["artifacts"]),
+        year_source=record["year_source"],
+        defects=tuple(Defect(d["line"], d["column"], d["message"]) for d in record["defects"]),
+    )

@@ -1,2 +1,262 @@
-def find_mentions(paragraphs):
-    return []
+"""Paragraph texts -> the people they name: officials with a title, and full names.
+
+Three patterns, tried in this order at each word:
+
+1. a title, then a name: ``Foreign Minister Machimura``, ``DDG Tsuruoka``,
+   ``Ambassador to Japan John Roos``, ``ASSISTANT SECRETARY SUSAN E. RICE``;
+2. a full name, a comma, then a title: ``Julia Marquez, director of the Center``;
+3. a bare full name that opens with a known given name: ``Ratko Mladic``.
+
+A person found several times in a cable is reported once, with the longest title seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Mention, Paragraph
+from .names import (
+    Vocabulary,
+    bare,
+    display_name,
+    is_given_name,
+    is_title_part,
+    is_title_token,
+    name_key,
+    name_word,
+    vocabulary,
+)
+
+_TOKEN_RE = re.compile(r"\S+")
+_CLAUSE_END = (",", ";", ":", ")", "!", "?")
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_MAX_NAME = 4  # words of a name, not counting particles (bin, al-, van)
+_MAX_TITLE = 10
+_LEADS = {
+    "the",
+    "a",
+    "an",
+    "who",
+    "is",
+    "was",
+    "then",
+    "now",
+    "currently",
+    "former",
+    "new",
+    "acting",
+}
+_ORG_AFTER = {
+    "university", "institute", "street", "airport", "bridge", "center", "centre", "foundation",
+    "hotel", "avenue", "square", "park", "school", "hospital", "prize", "award", "doctrine",
+    "plan", "act", "law", "college", "museum", "library", "stadium", "road",
+    "base", "camp", "province", "district", "county", "city", "river", "island", "bay",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    line_end: bool = False
+
+    def ends_clause(self) -> bool:
+        if self.line_end:
+            return True
+        text = self.text.rstrip("\"'”’")
+        return text.endswith(_CLAUSE_END) or (text.endswith(".") and not _INITIAL_RE.match(text))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
+
+
+class _Finder:
+    def __init__(self, text: str) -> None:
+        self.tokens = [
+            _Token(m.group(0), m.start(), text.startswith("\n", m.end()))
+            for m in _TOKEN_RE.finditer(text)
+        ]
+        self.caps = _is_caps(text)
+        self.vocab: Vocabulary = vocabulary()
+
+    def title_head(self, index: int) -> bool:
+        token = self.tokens[index].text.strip('("“')
+        if not is_title_token(token, self.vocab):
+            return False
+        if self.caps or token[0].isupper() or "/" in token:
+            return True
+        # "party president Hasina": a lower-case title counts before a capitalised name
+        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        return following[:1].isupper() and not self.tokens[index].ends_clause()
+
+    def name_at(self, index: int) -> int:
+        """How many tokens from *index* form a name (0 when none)."""
+        tokens = self.tokens
+        if index >= len(tokens) or tokens[index].text[:1] in "\"“'‘":
+            return 0
+        if index > 0 and tokens[index - 1].text in self.vocab.blockers:
+            return 0
+        count = words = 0
+        while index + count < len(tokens) and words < _MAX_NAME:
+            token = tokens[index + count]
+            after_initial = (
+                count
+                and _INITIAL_RE.match(tokens[index + count - 1].text)
+                and token.text[:1].isupper()
+            )
+            if not (name_word(token.text, caps=self.caps, vocab=self.vocab) or after_initial):
+                break
+            count += 1
+            if bare(token.text).casefold() not in self.vocab.particles:
+                words += 1
+            if token.ends_clause() or self._possessive(token.text):
+                break  # a possessive or punctuation ends the name
+        while count and bare(tokens[index + count - 1].text).casefold() in self.vocab.particles:
+            count -= 1  # a name does not end in "van" or "al"
+        if count and self.caps:
+            count = self._caps_extent(index, count)
+        phrase = " ".join(
+            bare(t.text) for t in tokens[max(0, index - 1) : index + count]
+        ).casefold()
+        if count and any(place in phrase for place in self.vocab.place_phrases if len(place) > 3):
+            return 0
+        after = index + count
+        if count and after < len(tokens) and bare(tokens[after].text).casefold() in _ORG_AFTER:
+            return 0
+        return count
+
+    @staticmethod
+    def _possessive(text: str) -> bool:
+        stripped = text.strip('("“”').rstrip(".,;:")
+        return stripped != bare(stripped) and not _INITIAL_RE.match(stripped)
+
+    def _caps_extent(self, index: int, count: int) -> int:
+        """In ALL CAPS a name runs to the first common word; acronyms (no vowel) end it too."""
+        for offset in range(count):
+            word = bare(self.tokens[index + offset].text)
+            if offset and not _INITIAL_RE.match(word) and not re.search(r"[AEIOUY]", word):
+                return offset
+        return count
+
+    def title_extent(self, index: int) -> int:
+        """Index after the title that starts at *index*."""
+        end = index + 1
+        while end < len(self.tokens) and end - index < _MAX_TITLE:
+            if self.tokens[end - 1].ends_clause():
+                break
+            word = self.tokens[end].text
+            folded = bare(word).casefold()
+            previous = bare(self.tokens[end - 1].text).casefold()
+            if (
+                is_title_part(word, self.vocab)
+                and (self.caps or word[0].isupper() or folded in self.vocab.connectors)
+            ) or (
+                previous in self.vocab.connectors
+                and (
+                    folded in self.vocab.places
+                    or (word[:1].isupper() and not self._names_follow(end))
+                )
+            ):
+                end += 1
+            else:
+                break
+        while (
+            end > index + 1 and bare(self.tokens[end - 1].text).casefold() in self.vocab.connectors
+        ):
+            end -= 1
+        return end
+
+    def _names_follow(self, index: int) -> bool:
+        return is_given_name(self.tokens[index].text)
+
+    def left_extent(self, index: int) -> int:
+        """Capitalised office words before a title head (``Policy Coordination Division Director``)."""
+        start = index
+        while start > 0 and index - start < 4:
+            word = self.tokens[start - 1].text
+            if self.tokens[start - 1].ends_clause() or not (
+                word[:1].isupper() and is_title_part(word, self.vocab)
+            ):
+                break
+            start -= 1
+        while start < index and bare(self.tokens[start].text).casefold() in self.vocab.connectors:
+            start += 1
+        return start
+
+    def find(self) -> list[tuple[str, str | None, int]]:
+        found: list[tuple[str, str | None, int]] = []
+        index = 0
+        tokens = self.tokens
+        while index < len(tokens):
+            if self.title_head(index):
+                end = self.title_extent(index)
+                size = self.name_at(end)
+                if size:
+                    start = self.left_extent(index)
+                    title = " ".join(t.text for t in tokens[start:end]).strip(' ,;:("“')
+                    found.append((self._name(end, size), title, tokens[start].start))
+                    index = end + size
+                    continue
+                index = end
+                continue
+            size = self.name_at(index)
+            title = self._title_after(index + size) if size >= 2 else None
+            given = any(is_given_name(tokens[index + offset].text) for offset in range(size))
+            if size >= 2 and (title or given):
+                found.append((self._name(index, size), title, tokens[index].start))
+                index += size
+                continue
+            index += 1
+        return found
+
+    def _title_after(self, index: int) -> str | None:
+        """``, director of the Center for ...`` after a name: the title, else None."""
+        if index == 0 or not self.tokens[index - 1].text.endswith(","):
+            return None
+        start = index
+        while start < len(self.tokens) and bare(self.tokens[start].text).casefold() in _LEADS:
+            start += 1
+        head = start
+        while head < min(len(self.tokens), start + 4) and not is_title_token(
+            bare(self.tokens[head].text).capitalize(), self.vocab
+        ):
+            if self.tokens[head].ends_clause():
+                return None
+            head += 1  # "the Chinese Special Representative": words before the title word
+        if head >= min(len(self.tokens), start + 4):
+            return None
+        end = start
+        while end < len(self.tokens) and end - start < _MAX_TITLE:
+            end += 1
+            if self.tokens[end - 1].ends_clause():
+                break
+        return " ".join(t.text for t in self.tokens[start:end]).rstrip(" ,;:.)") or None
+
+    def _name(self, index: int, size: int) -> str:
+        words = [self.tokens[index + offset].text for offset in range(size)]
+        words[-1] = bare(words[-1])
+        words = [word.strip(',;:("“”') for word in words]
+        return display_name(" ".join(words))
+
+
+def find_people(text: str) -> list[tuple[str, str | None]]:
+    """The ``(name, title)`` of each person *text* names, in order."""
+    return [(name, title) for name, title, _offset in _Finder(text).find()]
+
+
+def find_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
+    """The people the paragraphs name, each once, with the longest title seen."""
+    mentions: dict[str, Mention] = {}
+    for paragraph in paragraphs:
+        for name, title, _offset in _Finder(paragraph.text).find():
+            key = name_key(name)
+            known = mentions.get(key)
+            if known is None or len(title or "") > len(known.title or ""):
+                first = known or Mention(name, title, paragraph.number, paragraph.line)
+                mentions[key] = Mention(
+                    first.name, title or first.title, first.paragraph, first.line
+                )
+    return list(mentions.values())

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from . import fields, refs
 from .body import block_text, read_body
@@ -30,7 +31,7 @@ from .lines import Line, number_lines
 from .model import Artifact, Cable, Paragraph, Section
 from .normalize import join_lines
 from .officials import find_mentions
-from .participants import find_participants
+from .participants import find_participants, is_list, list_text
 from .passages import find_summary, mark_comments
 from .read import Source, decode, read_source
 
@@ -91,12 +92,20 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
     body = read_body(body_lines)
     paragraphs = [
         Paragraph(
-            block.number, block.marking, block.heading, block_text(block, body.ocr), block.line
+            block.number,
+            block.marking,
+            block.heading,
+            list_text(block) if is_list(block) else block_text(block, body.ocr),
+            block.line,
         )
         for block in body.blocks
     ]
     paragraphs = mark_comments([p for p in paragraphs if p.text or p.heading])
-    participants = find_participants(body.blocks, paragraphs)
+    summary, summary_indexes = find_summary(paragraphs)
+    paragraphs = [
+        replace(p, in_summary=True) if i in summary_indexes else p for i, p in enumerate(paragraphs)
+    ]
+    participants = find_participants(body.blocks)
     classified = fields.parse_classified_by(_field_text(header.fields.get("CLASSIFIED")) or "")
     eo = fields.parse_eo(_field_text(header.fields.get("EO")) or "")
     section = header.classification.section if header.classification else None
@@ -125,7 +134,7 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         reasons=classified["reasons"],
         declassify=eo["declassify"] if "EO" in header.fields else None,
         executive_order=eo["executive_order"] if "EO" in header.fields else None,
-        summary=find_summary(paragraphs),
+        summary=summary,
         paragraphs=tuple(paragraphs),
         participants=tuple(participants),
         mentions=tuple(find_mentions(paragraphs)),

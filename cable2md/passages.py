@@ -35,8 +35,9 @@ def _heading_word(paragraph: Paragraph) -> str | None:
     return match.group("word").lower() if match else None
 
 
-def find_summary(paragraphs: list[Paragraph]) -> str | None:
-    """The summary's text, labels and end marker removed, paragraphs joined by blank lines."""
+def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, list[int]]:
+    """The summary's text (labels and end marker removed, paragraphs joined by blank lines)
+    and the indexes of the paragraphs it spans."""
     for index, paragraph in enumerate(paragraphs):
         start = SUMMARY_START_RE.match(paragraph.text)
         under_heading = _heading_word(paragraph) == "summary"
@@ -46,23 +47,23 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
         if not (start or under_heading):
             continue
         first = index + 1 if bare_label else index
+        window = paragraphs[first : first + _SUMMARY_REACH]
+        has_end = any(SUMMARY_END_RE.search(p.text) for p in window)
         parts: list[str] = []
-        for follow in paragraphs[first : first + _SUMMARY_REACH]:
+        used: list[int] = []
+        for offset, follow in enumerate(window):
             text = follow.text
             label = SUMMARY_START_RE.match(text)
             if label:
                 text = text[label.end() :]
             end = SUMMARY_END_RE.search(text)
-            if end:
-                parts.append(text[: end.start()])
-                return "\n\n".join(part.strip() for part in parts if part.strip()) or None
-            parts.append(text)
-            if not any(
-                SUMMARY_END_RE.search(p.text) for p in paragraphs[first : first + _SUMMARY_REACH]
-            ):
+            parts.append(text[: end.start()] if end else text)
+            used.append(first + offset)
+            if end or not has_end:
                 break
-        return "\n\n".join(part.strip() for part in parts if part.strip()) or None
-    return None
+        summary = "\n\n".join(part.strip() for part in parts if part.strip()) or None
+        return summary, (used if summary else [])
+    return None, []
 
 
 def mark_comments(paragraphs: list[Paragraph]) -> list[Paragraph]:

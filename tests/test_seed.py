@@ -51,7 +51,12 @@ def test_reason_code_and_year_are_not_paragraphs(seed):
 
 def test_section_headings(seed):
     headings = {p.number: p.heading for p in seed.paragraphs if p.heading}
-    assert headings == {4: "East Asian Architecture", 9: "China", 12: "North Korea", 24: "Democratization"}
+    assert headings == {
+        4: "East Asian Architecture",
+        9: "China",
+        12: "North Korea",
+        24: "Democratization",
+    }
 
 
 def test_comments(seed):

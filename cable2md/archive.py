@@ -1,0 +1,213 @@
+"""Records -> the archive index: cables in order, people, topics, posts, dates, references.
+
+:func:`build_index` takes every parsed record once and computes what the pages
+need, so rendering never looks at cable text again except through this index:
+which cables each person, tag, post, month and classification lists, which
+cables reference which, the related cables, the neighbours by date, and where
+in each paragraph a person's name stands (for the links).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import data
+from .model import Cable
+from .people import Curation, Person, build_people
+
+RELATED_LIMIT = 5
+_NEIGHBOURS_PER_TAG = 40  # cables nearest in time taken from each tag as related candidates
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    code: str
+    name: str
+    kind: str
+    cables: tuple[str, ...]
+    cooccurring: tuple[tuple[str, int], ...]
+
+
+@dataclass
+class Index:
+    cables: dict[str, Cable]  # id -> record, in date order
+    order: list[str]
+    people: dict[str, Person]
+    cable_people: dict[str, dict[str, str]]  # cable -> name form -> person slug
+    name_spans: dict[
+        str, dict[int, list[tuple[int, int, str]]]
+    ]  # cable -> paragraph index -> spans
+    topics: dict[str, Topic]
+    cable_topics: dict[str, list[str]]  # cable -> topic codes (canonical), in cable order
+    posts: dict[str, list[str]]
+    months: dict[tuple[int, int | None], list[str]]
+    classifications: dict[str, list[str]]
+    referenced_by: dict[str, list[str]]
+    related: dict[str, list[str]]
+    neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+
+
+def sort_key(cable: Cable) -> tuple[str, str]:
+    year = cable.id[:2] if cable.id else "00"
+    fallback = (
+        f"{1900 + int(year) if int(year) >= 66 else 2000 + int(year)}" if year.isdigit() else "0000"
+    )
+    return (cable.date or fallback, cable.id or "")
+
+
+def cable_year(cable: Cable) -> int:
+    if cable.date:
+        return int(cable.date[:4])
+    value = int(cable.id[:2]) if cable.id and cable.id[:2].isdigit() else 0
+    return 1900 + value if value >= 66 else 2000 + value
+
+
+def canonical_codes(tag: str) -> list[str]:
+    """A tag as topic codes: typos corrected, run-together codes split; persons give none."""
+    if "," in tag or not tag.isupper() or " " in tag:
+        return []
+    joined = data.tag_joined().get(tag)
+    if joined:
+        return list(joined)
+    return [data.tag_typos().get(tag, tag)]
+
+
+def _topics(cables: list[Cable]) -> tuple[dict[str, Topic], dict[str, list[str]]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    per_cable: dict[str, list[str]] = {}
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    known = data.tags()
+    for cable in cables:
+        codes = list(dict.fromkeys(code for tag in cable.tags for code in canonical_codes(tag)))
+        per_cable[cable.id or ""] = codes
+        for code in codes:
+            members[code].append(cable.id or "")
+            pairs[code].update(other for other in codes if other != code)
+    topics = {}
+    for code, ids in members.items():
+        entry = known.get(code) or {}
+        topics[code] = Topic(
+            code,
+            entry.get("name") or "Unknown code",
+            entry.get("kind") or "unknown",
+            tuple(ids),
+            tuple(sorted(pairs[code].items(), key=lambda item: (-item[1], item[0]))[:10]),
+        )
+    return topics, per_cable
+
+
+def _name_spans(cable: Cable, forms: dict[str, str]) -> dict[int, list[tuple[int, int, str]]]:
+    """Where each known name form stands in each paragraph: ``(start, end, slug)``."""
+    if not forms:
+        return {}
+    ordered = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])", re.I
+    )
+    lookup = {form.casefold(): slug for form, slug in forms.items()}
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for index, paragraph in enumerate(cable.paragraphs):
+        found = [
+            (m.start(), m.end(), lookup[m.group(1).casefold()])
+            for m in pattern.finditer(paragraph.text)
+            if m.group(1)[0].isupper()
+        ]
+        if found:
+            spans[index] = found
+    return spans
+
+
+def _related(
+    order: list[str],
+    cable_people: dict[str, set[str]],
+    cable_topics: dict[str, list[str]],
+    topics: dict[str, Topic],
+    position: dict[str, int],
+) -> dict[str, list[str]]:
+    by_person: dict[str, list[str]] = defaultdict(list)
+    for cable, people in cable_people.items():
+        for slug in people:
+            by_person[slug].append(cable)
+    total = max(len(order), 1)
+    idf = {code: math.log(1 + total / len(topic.cables)) for code, topic in topics.items()}
+    topic_positions = {code: [position[c] for c in topic.cables] for code, topic in topics.items()}
+    related: dict[str, list[str]] = {}
+    for cable in order:
+        scores: Counter[str] = Counter()
+        for slug in cable_people.get(cable, ()):
+            for other in by_person[slug]:
+                scores[other] += 3.0
+        here = position[cable]
+        for code in cable_topics.get(cable, ()):
+            ranks = topic_positions[code]
+            at = bisect_left(ranks, here)
+            for rank in ranks[
+                max(0, at - _NEIGHBOURS_PER_TAG // 2) : at + _NEIGHBOURS_PER_TAG // 2
+            ]:
+                scores[order[rank]] += idf[code]
+        scores.pop(cable, None)
+        related[cable] = [
+            c
+            for c, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:RELATED_LIMIT]
+        ]
+    return related
+
+
+def build_index(cables: list[Cable], curation: Curation | None = None) -> Index:
+    """Index *cables* (distinct ids) for rendering."""
+    cables = sorted(cables, key=sort_key)
+    order = [cable.id or "" for cable in cables]
+    position = {cable: rank for rank, cable in enumerate(order)}
+    people, cable_people = build_people(cables, curation or Curation())
+    topics, cable_topics = _topics(cables)
+    posts: dict[str, list[str]] = defaultdict(list)
+    months: dict[tuple[int, int | None], list[str]] = defaultdict(list)
+    classifications: dict[str, list[str]] = defaultdict(list)
+    referenced_by: dict[str, list[str]] = defaultdict(list)
+    for cable in cables:
+        ident = cable.id or ""
+        posts[cable.origin_code or "UNKNOWN"].append(ident)
+        months[(cable_year(cable), int(cable.date[5:7]) if cable.date else None)].append(ident)
+        classifications[cable.classification or "UNKNOWN"].append(ident)
+        for reference in cable.references:
+            if (
+                reference.id
+                and reference.id in position
+                and ident not in referenced_by[reference.id]
+            ):
+                referenced_by[reference.id].append(ident)
+    index = Index(
+        cables={cable.id or "": cable for cable in cables},
+        order=order,
+        people=people,
+        cable_people=cable_people,
+        name_spans={
+            cable.id or "": _name_spans(cable, cable_people.get(cable.id or "", {}))
+            for cable in cables
+        },
+        topics=topics,
+        cable_topics=cable_topics,
+        posts=dict(posts),
+        months=dict(months),
+        classifications=dict(classifications),
+        referenced_by=dict(referenced_by),
+        related=_related(
+            order,
+            {c: set(f.values()) for c, f in cable_people.items()},
+            cable_topics,
+            topics,
+            position,
+        ),
+    )
+    index.position = position
+    for rank, ident in enumerate(order):
+        index.neighbours[ident] = (
+            order[rank - 1] if rank else None,
+            order[rank + 1] if rank + 1 < len(order) else None,
+        )
+    return index

@@ -1,0 +1,71 @@
+"""Cable text -> Markdown, HTML and YAML that show it as text and never as syntax.
+
+Cable text is data: ``*``, ``_``, ``<script>``, ``[x](y)``, ``#`` or ``|`` at a
+line start must reach the reader as the characters they are. Markdown syntax
+characters become numeric character references, which Python-Markdown leaves
+alone and browsers show as the character, so no extension's syntax can fire.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_EVERYWHERE = {char: f"&#{ord(char)};" for char in "\\`*_{}[]<>&#|$^~"}
+_TABLE = str.maketrans(_EVERYWHERE)
+_LINE_START_RE = re.compile(r"^(\s*)([-+=.!:>%@]|\d+(?=[.)]))")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def md_inline(text: str) -> str:
+    """Escape *text* for use inside a Markdown line: syntax characters become references."""
+    return _CONTROL_RE.sub("\ufffd", text).translate(_TABLE)
+
+
+def safe_line_starts(markdown: str) -> str:
+    """Make every line start plain text: no indent (code), no list, quote or heading marker."""
+    lines = []
+    for line in markdown.split("\n"):
+        line = line.lstrip()
+        match = _LINE_START_RE.match(line)
+        if match:
+            lead = match.group(2)
+            if lead.isdigit():
+                marker = line[match.end()]
+                line = f"{lead}&#{ord(marker)};{line[match.end() + 1 :]}"
+            else:
+                line = f"&#{ord(lead)};{line[match.end() :]}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def md(text: str) -> str:
+    """Escape *text* for Markdown: it renders as the very characters it holds."""
+    return safe_line_starts(md_inline(text).strip())
+
+
+def html_text(text: str) -> str:
+    """Escape *text* for an HTML text node or a double-quoted attribute."""
+    return (
+        _CONTROL_RE.sub("\ufffd", text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+
+
+def plain_title(text: str) -> str:
+    """A page title safe in any template: no angle brackets, no line breaks, no controls."""
+    text = _CONTROL_RE.sub("", text).replace("<", "‹").replace(">", "›")
+    return " ".join(text.split())
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter that loads back to *meta* exactly (``yaml.safe_load``)."""
+    body = yaml.safe_dump(
+        meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+    return f"---\n{body}---\n"

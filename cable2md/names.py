@@ -1,0 +1,204 @@
+"""Person names: telling a name from a title, and writing it the way a reader expects.
+
+The vocabulary is data (``data/titles.yaml``, ``given_names.txt``,
+``common_words.txt``). Mixed-case text shows where a name is by its capitals;
+in ALL-CAPS telegrams a name ends at the first common English word, and a known
+given name says that a surname follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+
+_REDACTION_RE = re.compile(r"^[xX]{3,}\W*$")
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_WORD_RE = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*$")
+_POSSESSIVE_RE = re.compile(r"(?:['’,][sS]|[sS]['’])$")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    title_words: frozenset[str]
+    abbreviations: frozenset[str]
+    domains: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    given: frozenset[str]
+    common: frozenset[str]
+    places: frozenset[str]
+    place_phrases: frozenset[str]
+    blockers: frozenset[str]
+
+
+def _fold(values: object) -> frozenset[str]:
+    return frozenset(str(value).casefold() for value in (values or ()))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    titles = data.titles()
+    places = {
+        entry["name"].casefold()
+        for entry in data.tags().values()
+        if entry.get("kind") == "geographic" and " " not in entry["name"]
+    }
+    for post in data.posts().values():
+        city = (
+            post["name"].split(maxsplit=1)[1:]
+            if post["name"].startswith(("Embassy ", "Consulate "))
+            else []
+        )
+        if city and " " not in city[0]:
+            places.add(city[0].casefold())
+    return Vocabulary(
+        title_words=_fold(titles.get("words")),
+        abbreviations=frozenset(str(a) for a in titles.get("abbreviations") or ()),
+        domains=_fold(titles.get("domains")),
+        connectors=_fold(titles.get("connectors")),
+        honorifics=_fold(titles.get("honorifics")),
+        not_names=_fold(titles.get("not_names")),
+        particles=_fold(titles.get("particles")),
+        given=data.given_names(),
+        common=data.common_words(),
+        places=frozenset(places),
+        place_phrases=frozenset(
+            entry["name"].casefold()
+            for entry in data.tags().values()
+            if entry.get("kind") == "geographic" and " " in entry["name"]
+        ),
+        blockers=frozenset(str(b) for b in titles.get("blockers") or ()),
+    )
+
+
+def bare(token: str) -> str:
+    """A token without surrounding punctuation or a possessive ending."""
+    token = token.strip('()[]{}"“”‘,;:!?')
+    token = _POSSESSIVE_RE.sub("", token) if len(token) > 3 else token
+    return token.rstrip(".") if not _INITIAL_RE.match(token) else token
+
+
+def is_redaction(token: str) -> bool:
+    return bool(_REDACTION_RE.match(token.strip("()[],.;:")))
+
+
+def is_title_token(token: str, vocab: Vocabulary | None = None) -> bool:
+    vocab = vocab or vocabulary()
+    word = token.strip(",;:()")
+    return (
+        word in vocab.abbreviations
+        or word.casefold() in vocab.title_words
+        or word.casefold() in vocab.honorifics
+        or word.casefold().rstrip(".") in vocab.honorifics
+    )
+
+
+def is_title_part(token: str, vocab: Vocabulary | None = None) -> bool:
+    """A word that may stand inside a title: title words, domains, connectors."""
+    vocab = vocab or vocabulary()
+    word = token.strip(",;:()")
+    folded = word.casefold()
+    return is_title_token(word, vocab) or folded in vocab.domains or folded in vocab.connectors
+
+
+def name_word(token: str, *, caps: bool, vocab: Vocabulary | None = None) -> bool:
+    """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS."""
+    vocab = vocab or vocabulary()
+    word = bare(token)
+    if not word or is_redaction(word) or not _WORD_RE.match(word):
+        return False
+    folded = word.casefold()
+    if _INITIAL_RE.match(word):
+        return True
+    if folded in vocab.not_names or folded in vocab.domains or is_title_token(word, vocab):
+        return False
+    if caps:
+        return word.isupper() and folded not in vocab.common and folded not in vocab.places
+    if folded in vocab.particles or re.match(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]", word):
+        return True
+    if word.isupper() and len(word) > 1:  # an acronym in mixed-case text
+        return False
+    if folded in vocab.common:  # "In", "The", "But" opening a sentence
+        return False
+    return word[0].isupper() and folded not in vocab.places
+
+
+def is_given_name(token: str) -> bool:
+    return bare(token).casefold() in vocabulary().given
+
+
+def _case_part(part: str, first: bool, particles: frozenset[str]) -> str:
+    if not part:
+        return part
+    lower = part.lower()
+    if not first and lower.rstrip("-") in particles:
+        return lower
+    if lower.startswith("mc") and len(part) > 2:
+        return "Mc" + part[2:].capitalize()
+    if "'" in part or "’" in part:
+        quote = "'" if "'" in part else "’"
+        head, _, tail = part.partition(quote)
+        return f"{head.capitalize()}{quote}{tail.capitalize()}"
+    return part.capitalize()
+
+
+def display_name(name: str) -> str:
+    """A name as a reader expects it: single spaces, and title case if it was ALL CAPS."""
+    tokens = name.split()
+    if not tokens:
+        return ""
+    if not any(ch.islower() for ch in name):
+        particles = vocabulary().particles
+        cased = []
+        for index, token in enumerate(tokens):
+            parts = token.split("-")
+            cased.append(
+                "-".join(
+                    _case_part(p, index == 0 and i == 0, particles) for i, p in enumerate(parts)
+                )
+            )
+        tokens = cased
+    return " ".join(tokens)
+
+
+def name_key(name: str) -> str:
+    """The key people merge on: the display name, case-folded, without dots."""
+    return re.sub(r"[.\s]+", " ", display_name(name).casefold()).strip()
+
+
+def split_title_name(text: str) -> tuple[str | None, str | None]:
+    """``Deputy Vice Minister Tsuneo Nishida`` -> ``("Deputy Vice Minister", "Tsuneo Nishida")``.
+
+    The name is the run of name words at the end; a lone capitalised word counts
+    only when a title stands before it. Returns ``(title, None)`` when no name is there.
+    """
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    tokens = text.split()
+    if not tokens:
+        return None, None
+    caps = not any(ch.islower() for ch in text)
+    vocab = vocabulary()
+    start = len(tokens)
+    while (
+        start > 0
+        and len(tokens) - start < 5
+        and name_word(tokens[start - 1], caps=caps, vocab=vocab)
+    ):
+        start -= 1
+    while start < len(tokens) and bare(tokens[start]).casefold() in vocab.particles:
+        start += 1  # a name does not begin with "van" or "de" when a title precedes
+    name_tokens = [
+        bare(t) if i == len(tokens) - start - 1 else t.strip(",;:")
+        for i, t in enumerate(tokens[start:])
+    ]
+    title = " ".join(tokens[:start]).strip(" ,;:") or None
+    if not name_tokens or all(_INITIAL_RE.match(t) for t in name_tokens):
+        return (text.strip() or None), None
+    if len(name_tokens) == 1 and title is None and not caps:
+        return None, display_name(name_tokens[0])
+    return title, display_name(" ".join(name_tokens))

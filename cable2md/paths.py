@@ -1,0 +1,55 @@
+"""Where each generated page lives under the docs folder, and links between them."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+GENERATED_DIRS = ("cables", "people", "topics", "posts", "dates", "classifications", "data")
+
+
+def cable(ident: str, year: int) -> str:
+    return f"cables/{year}/{ident}.md"
+
+
+def person(slug: str) -> str:
+    return f"people/{slug}.md"
+
+
+def topic(code: str) -> str:
+    return f"topics/{slug(code)}.md"
+
+
+def post(code: str) -> str:
+    return f"posts/{slug(code)}.md"
+
+
+def year(value: int) -> str:
+    return f"dates/{value}.md"
+
+
+def month(value: int, number: int | None) -> str:
+    return f"dates/{value}/{number:02d}.md" if number else f"dates/{value}/undated.md"
+
+
+def classification(label: str) -> str:
+    return f"classifications/{slug(label)}.md"
+
+
+def index(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form: letters, digits and hyphens."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "x"
+
+
+def split_page(base: str, part: str) -> str:
+    """A sub-page of a long listing: ``topics/prel.md`` + ``2009`` -> ``topics/prel/2009.md``."""
+    return f"{base[:-3]}/{part}.md"
+
+
+def link(source: str, target: str) -> str:
+    """The relative link from page *source* to page *target* (both docs-relative)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")

@@ -1,0 +1,220 @@
+"""Records -> people: who appears in which cable, merged across the archive.
+
+Sources in each cable: participant lists, named officials, ``Classified By``,
+the signer and person TAGS. Inside one cable a surname alone is the full-named
+person with that surname. Across cables people merge on their normalised full
+name (``Stephen Krasner`` joins ``Stephen D. Krasner`` when only one such person
+exists). A maintainer's ``people.yml`` wins over all of this: aliases, notes,
+names that are not people, and splits of one name into several people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Cable
+from .names import display_name, name_key, split_title_name, vocabulary
+
+ROLES = ("participant", "mentioned", "signer", "classifier", "tag")
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    cable: str
+    role: str
+    title: str | None
+    side: str | None
+    form: str  # the name as this cable writes it
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    slug: str = ""
+    note: str | None = None
+    surname_only: bool = False
+    appearances: list[Appearance] = field(default_factory=list)
+
+
+@dataclass
+class Curation:
+    """What a maintainer says in ``people.yml``."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # alias key -> canonical name
+    notes: dict[str, str] = field(default_factory=dict)  # canonical key -> note
+    not_people: set[str] = field(default_factory=set)
+    splits: dict[tuple[str, str], str] = field(default_factory=dict)  # (name key, cable) -> name
+
+    @classmethod
+    def load(cls, path: Path | None) -> Curation:
+        if path is None or not path.exists():
+            return cls()
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        curation = cls(not_people={name_key(n) for n in raw.get("not_people") or ()})
+        for entry in raw.get("people") or ():
+            name = entry["name"]
+            for alias in entry.get("aliases") or ():
+                curation.aliases[name_key(alias)] = name
+            if entry.get("note"):
+                curation.notes[name_key(name)] = str(entry["note"])
+            for part in entry.get("split") or ():
+                for cable in part.get("cables") or ():
+                    curation.splits[(name_key(name), cable)] = part["as"]
+        return curation
+
+
+def _surname(name: str) -> str:
+    """The family name: the last word with the particles before it (``van Voorst``)."""
+    words = name.split()
+    particles = vocabulary().particles
+    start = len(words) - 1
+    while start > 0 and words[start - 1].casefold().rstrip("-") in particles:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def _tag_person(tag: str) -> str | None:
+    """``STEINBERG, JAMES B.`` -> ``James B. Steinberg``."""
+    if "," not in tag:
+        return None
+    surname, _, given = tag.partition(",")
+    return display_name(f"{given.strip()} {surname.strip()}".strip()) or None
+
+
+def _sightings(cable: Cable) -> list[tuple[str, Appearance]]:
+    found: list[tuple[str, Appearance]] = []
+    for participant in cable.participants:
+        found.append(
+            (
+                participant.name,
+                Appearance(
+                    cable.id or "",
+                    "participant",
+                    participant.title,
+                    participant.side,
+                    participant.name,
+                ),
+            )
+        )
+    for mention in cable.mentions:
+        found.append(
+            (
+                mention.name,
+                Appearance(cable.id or "", "mentioned", mention.title, None, mention.name),
+            )
+        )
+    if cable.classified_by:
+        head = cable.classified_by.split(",")[0]
+        title, name = split_title_name(head)
+        if name and "," in cable.classified_by and title is None:
+            title = cable.classified_by.split(",", 1)[1].strip() or None
+        if name:
+            found.append((name, Appearance(cable.id or "", "classifier", title, None, name)))
+    if cable.signer:
+        signer = display_name(re.sub(r"[^\w' .-]", "", cable.signer))
+        if signer:
+            found.append((signer, Appearance(cable.id or "", "signer", None, None, signer)))
+    for tag in cable.tags:
+        person = _tag_person(tag)
+        if person:
+            found.append((person, Appearance(cable.id or "", "tag", None, None, tag)))
+    return found
+
+
+def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance]]:
+    """One cable's people: display name -> appearances, surnames resolved inside the cable."""
+    sightings = [(n, a) for n, a in _sightings(cable) if name_key(n) not in curation.not_people]
+    full = {name_key(n): n for n, _ in sightings if len(n.split()) > 1}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key, name in full.items():
+        by_surname[_surname(name).casefold()].add(key)
+    resolved: dict[str, list[Appearance]] = defaultdict(list)
+    for name, appearance in sightings:
+        key = name_key(name)
+        matches = by_surname.get(name.casefold(), set()) if key not in full else set()
+        if key in full:  # "Aboul Gheit" is "Ahmed Aboul Gheit" when he is the only one it ends
+            matches = {k for k in full if k != key and k.endswith(" " + key)}
+        if len(matches) == 1:
+            key = next(iter(matches))
+        resolved[full.get(key, name)].append(appearance)
+    return resolved
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(
+        r"[^a-z0-9]+", "-", display_name(name).casefold().encode("ascii", "ignore").decode()
+    )
+    return slug.strip("-") or "person"
+
+
+def build_people(
+    cables: list[Cable], curation: Curation
+) -> tuple[dict[str, Person], dict[str, dict[str, str]]]:
+    """All people, by slug, and for each cable the slug of each name form it uses."""
+    people: dict[str, Person] = {}
+    per_cable: dict[str, dict[str, str]] = {}
+    for cable in cables:
+        forms: dict[str, str] = {}
+        for name, appearances in resolve_cable(cable, curation).items():
+            key = name_key(name)
+            canonical = (
+                curation.splits.get((key, cable.id or "")) or curation.aliases.get(key) or name
+            )
+            key = name_key(canonical)
+            person = people.get(key)
+            if person is None:
+                person = people[key] = Person(
+                    key, canonical, surname_only=len(canonical.split()) == 1
+                )
+            person.appearances.extend(appearances)
+            for appearance in appearances:
+                forms[appearance.form] = key
+            forms[name] = key
+        per_cable[cable.id or ""] = forms
+    _merge_initials(people, per_cable)
+    by_slug: dict[str, Person] = {}
+    for key in sorted(people):
+        person = people[key]
+        person.note = curation.notes.get(key)
+        slug = base = slugify(person.name)
+        counter = 2
+        while slug in by_slug:
+            slug, counter = f"{base}-{counter}", counter + 1
+        person.slug = slug
+        by_slug[slug] = person
+    slugs = {person.key: person.slug for person in by_slug.values()}
+    return by_slug, {
+        cable: {form: slugs[key] for form, key in forms.items()}
+        for cable, forms in per_cable.items()
+    }
+
+
+def _merge_initials(people: dict[str, Person], per_cable: dict[str, dict[str, str]]) -> None:
+    """``Stephen Krasner`` joins ``Stephen D. Krasner`` when no other Stephen Krasner has initials."""
+
+    def first_last(name: str) -> str:
+        words = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+        return f"{words[0]} {_surname(name)}".casefold() if len(words) > 1 else ""
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, person in people.items():
+        if first_last(person.name):
+            groups[first_last(person.name)].append(key)
+    for keys in groups.values():
+        with_initials = [k for k in keys if re.search(r"\b[A-Z]\.", people[k].name)]
+        plain = [k for k in keys if k not in with_initials]
+        if len(with_initials) == 1 and plain:
+            target = people[with_initials[0]]
+            for key in plain:
+                target.appearances.extend(people.pop(key).appearances)
+                for forms in per_cable.values():
+                    for form, value in forms.items():
+                        if value == key:
+                            forms[form] = target.key

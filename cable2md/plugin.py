@@ -1,0 +1,76 @@
+"""The MkDocs plugin: runs ``cable2md build`` before each build and serves its pages.
+
+A thin adapter over :func:`cable2md.build.build`. Generated pages are written to
+a folder outside ``docs_dir`` (so ``mkdocs serve`` never sees its own output and
+cannot loop) and handed to MkDocs as files; under ``serve`` the cables folder
+and ``people.yml`` are watched, so editing a cable rebuilds its pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .build import build
+
+log = logging.getLogger("mkdocs.plugins.cable2md")
+
+
+class CablePluginConfig(Config):
+    cables = c.Type(str, default="cables")
+    generated = c.Type(str, default=".cache/cable2md/docs")
+    cache = c.Type(str, default=".cache/cable2md")
+    people = c.Type(str, default="people.yml")
+    jobs = c.Optional(c.Type(int))
+
+
+class CablePlugin(BasePlugin[CablePluginConfig]):
+    """``plugins: [cable2md]`` in mkdocs.yml."""
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        path = Path(value)
+        return path if path.is_absolute() else Path(config.config_file_path).parent / path
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        cables = self._path(config, self.config.cables)
+        generated = self._path(config, self.config.generated)
+        report, _ = build(
+            cables,
+            generated,
+            cache_dir=self._path(config, self.config.cache),
+            people_file=self._path(config, self.config.people),
+            jobs=self.config.jobs,
+        )
+        log.info(report.summary().splitlines()[0])
+        for message in report.rejected:
+            log.warning("cable2md: %s", message)
+        for path, other in report.duplicates:
+            log.info("cable2md: %s has the same text as %s", path, other)
+        for source in sorted(
+            p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")
+        ):
+            uri = source.relative_to(generated).as_posix()
+            if files.get_file_from_path(uri) is None:
+                inclusion = (
+                    InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
+                )
+                files.append(
+                    File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
+                )
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer:
+        server.watch(str(self._path(config, self.config.cables)))
+        people = self._path(config, self.config.people)
+        if people.exists():
+            server.watch(str(people))
+        return server

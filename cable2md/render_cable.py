@@ -1,0 +1,306 @@
+"""Index + one record -> the cable's Markdown page: front matter and a body that reads like the cable.
+
+The front matter (documented in ``docs/front-matter.md``) feeds the site's
+template; the body alone reads well in any Markdown renderer: the title, a
+metadata table, the summary set apart, section headings, numbered paragraphs
+with their markings and ``#p<N>`` anchors, COMMENT passages as admonitions,
+people linked to their pages, the participants, the signer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import data, paths
+from .archive import Index, cable_year, canonical_codes
+from .escape import front_matter, md, md_inline, plain_title, safe_line_starts
+from .model import Cable, Paragraph
+
+MARKINGS = {
+    "TS": "TOP SECRET", "S": "SECRET", "C": "CONFIDENTIAL", "U": "UNCLASSIFIED",
+    "SBU": "SENSITIVE BUT UNCLASSIFIED", "LOU": "LIMITED OFFICIAL USE", "NF": "NOFORN",
+    "FOUO": "FOR OFFICIAL USE ONLY",
+}  # fmt: skip
+PARTIAL_NOTICE = (
+    "This record is a partial extract of the original cable. "
+    "The full text of the original cable is not available."
+)
+
+
+def cable_path(index: Index, ident: str) -> str:
+    return paths.cable(ident, cable_year(index.cables[ident]))
+
+
+def title(cable: Cable) -> str:
+    return plain_title(f"{cable.id}: {cable.subject}" if cable.subject else cable.id or "Cable")
+
+
+def tag_entries(cable: Cable) -> list[dict[str, Any]]:
+    known = data.tags()
+    entries = []
+    for tag in cable.tags:
+        entry = known.get(data.tag_typos().get(tag, tag)) or {}
+        if "," in tag:
+            entries.append({"code": tag, "name": tag, "kind": "person"})
+        else:
+            entries.append({"code": tag, "name": entry.get("name"), "kind": entry.get("kind")})
+    return entries
+
+
+def _marking_badge(marking: str) -> str:
+    names = " / ".join(MARKINGS.get(part, part) for part in marking.replace("//", "/").split("/"))
+    return f'<span class="cable-marking" title="{md(names)}">{md(marking)}</span>'
+
+
+def _linked(text: str, spans: list[tuple[int, int, str]], start: int, end: int, here: str) -> str:
+    """Escaped *text*[start:end] with the names in *spans* linked to their person pages."""
+    out: list[str] = []
+    position = start
+    for span_start, span_end, slug in spans:
+        if span_start < position or span_end > end:
+            continue
+        out.append(md_inline(text[position:span_start]))
+        out.append(
+            f"[{md_inline(text[span_start:span_end])}]({paths.link(here, paths.person(slug))})"
+        )
+        position = span_end
+    out.append(md_inline(text[position:end]))
+    return safe_line_starts("".join(out).strip()).replace("\n", "<br>\n")
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
+
+
+def _paragraph(
+    paragraph: Paragraph, position: int, spans: list[tuple[int, int, str]], here: str
+) -> list[str]:
+    anchor = f"p{paragraph.number}" if paragraph.number is not None else f"t{position + 1}"
+    lead = ""
+    if paragraph.number is not None:
+        lead = f'<span class="cable-para-number">{paragraph.number}.</span> '
+    if paragraph.marking:
+        lead += _marking_badge(paragraph.marking) + " "
+    permalink = f' [¶](#{anchor} "Link to this paragraph"){{: .cable-permalink }}'
+    text = paragraph.text
+    pieces: list[tuple[bool, int, int]] = []
+    cursor = 0
+    for span in paragraph.comments:
+        if span.start > cursor:
+            pieces.append((False, cursor, span.start))
+        pieces.append((True, span.start, span.end))
+        cursor = span.end
+    if cursor < len(text) or not pieces:
+        pieces.append((False, cursor, len(text)))
+    blocks: list[str] = []
+    for number, (is_comment, start, end) in enumerate(pieces):
+        body = _linked(text, spans, start, end, here).strip()
+        if not body and not (number == 0 and lead):
+            continue
+        if number == 0:
+            body = f"{lead}{body}{permalink}"
+        if is_comment:
+            blocks.append(f'!!! comment "Comment"\n\n{_indent(body)}')
+        else:
+            blocks.append(body)
+        if number == 0:
+            blocks[-1] = (
+                f'<div class="cable-para" id="{anchor}" markdown>\n\n{blocks[-1]}\n\n</div>'
+                if is_comment
+                else f"{blocks[-1]}\n{{: #{anchor} .cable-para }}"
+            )
+    return blocks
+
+
+def _metadata(cable: Cable, index: Index, here: str) -> list[str]:
+    rows: list[tuple[str, str]] = []
+    year = cable_year(cable)
+    when = f"[{year}]({paths.link(here, paths.year(year))})"
+    if cable.date:
+        when = f"[{cable.date}]({paths.link(here, paths.month(year, int(cable.date[5:7])))})"
+    rows.append(
+        (
+            "Date",
+            when
+            + (
+                f" ({md(cable.dtg)})"
+                if cable.dtg
+                else " (no date in the text)"
+                if not cable.date
+                else ""
+            ),
+        )
+    )
+    if cable.origin_code:
+        rows.append(
+            (
+                "From",
+                f"[{md(cable.origin or cable.origin_code)}]({paths.link(here, paths.post(cable.origin_code))})",
+            )
+        )
+    if cable.classification:
+        label = f"[{md(cable.classification)}]({paths.link(here, paths.classification(cable.classification))})"
+        rows.append(("Classification", " · ".join([label, *(md(h) for h in cable.handling)])))
+    if cable.section:
+        rows.append(("Section", f"{cable.section.number} of {cable.section.of}"))
+    if cable.tags:
+        chips = []
+        for entry in tag_entries(cable):
+            codes = canonical_codes(entry["code"])
+            hint = f' "{md(entry["name"])}"' if entry["name"] else ""
+            if codes == [entry["code"]]:
+                chips.append(
+                    f"[{md(entry['code'])}]({paths.link(here, paths.topic(entry['code']))}{hint})"
+                )
+            elif codes:
+                linked = ", ".join(
+                    f"[{md(code)}]({paths.link(here, paths.topic(code))})" for code in codes
+                )
+                chips.append(f"{md(entry['code'])} ({linked})")
+            else:
+                chips.append(md(entry["code"]))
+        rows.append(("TAGS", " ".join(chips)))
+    if cable.subject:
+        rows.append(("Subject", md(cable.subject)))
+    if cable.references:
+        refs = []
+        for reference in cable.references:
+            text = md(reference.text)
+            if reference.id and reference.id in index.cables:
+                text = f"[{text}]({paths.link(here, cable_path(index, reference.id))})"
+            refs.append(f"{md(reference.label)}. {text}" if reference.label else text)
+        rows.append(("References", "<br>".join(refs)))
+    if cable.classified_by or cable.reasons:
+        by = md(cable.classified_by or "")
+        rows.append(
+            ("Classified by", f"{by}{', reasons ' + md(cable.reasons) if cable.reasons else ''}")
+        )
+    if cable.declassify:
+        rows.append(("Declassify", md(cable.declassify)))
+    table = [
+        "| | |",
+        "|---|---|",
+        *(f"| **{key}** | {value.replace('|', '&#124;')} |" for key, value in rows),
+    ]
+    return ["\n".join(table)]
+
+
+def _participants(cable: Cable, forms: dict[str, str], here: str) -> list[str]:
+    if not cable.participants:
+        return []
+    rows = ["| Side | Name | Title | Role |", "|---|---|---|---|"]
+    for participant in cable.participants:
+        name = md(participant.name)
+        slug = forms.get(participant.name)
+        if slug:
+            name = f"[{name}]({paths.link(here, paths.person(slug))})"
+        cells = [
+            md(participant.side or ""),
+            name,
+            md(participant.title or ""),
+            md(participant.role or ""),
+        ]
+        rows.append("| " + " | ".join(cell.replace("|", "&#124;") for cell in cells) + " |")
+    return ["## Participants", "\n".join(rows)]
+
+
+def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
+    ident = cable.id or ""
+    forms = index.cable_people.get(ident, {})
+    people: dict[str, dict[str, Any]] = {}
+    for form, slug in forms.items():
+        person = index.people[slug]
+        entry = people.setdefault(slug, {"name": person.name, "slug": slug, "roles": []})
+        for appearance in person.appearances:
+            if appearance.cable == ident and appearance.role not in entry["roles"]:
+                entry["roles"].append(appearance.role)
+        del form
+    previous, following = index.neighbours.get(ident, (None, None))
+    first_text = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
+    return {
+        "template": "cable.html",
+        "id": ident,
+        "title": title(cable),
+        "description": plain_title(first_text[:240]),
+        "date": cable.date,
+        "year": cable_year(cable),
+        "dtg": cable.dtg,
+        "classification": cable.classification,
+        "handling": list(cable.handling),
+        "origin": {"code": cable.origin_code, "name": cable.origin},
+        "tags": tag_entries(cable),
+        "subject": cable.subject,
+        "section": {"number": cable.section.number, "of": cable.section.of}
+        if cable.section
+        else None,
+        "partial": cable.partial,
+        "participants": [
+            {
+                "name": p.name,
+                "title": p.title,
+                "side": p.side,
+                "role": p.role,
+                "person": forms.get(p.name),
+            }
+            for p in cable.participants
+        ],
+        "people": sorted(people.values(), key=lambda entry: entry["name"]),
+        "references": [
+            {
+                "label": r.label,
+                "text": r.text,
+                "id": r.id,
+                "in_archive": bool(r.id and r.id in index.cables),
+            }
+            for r in cable.references
+        ],
+        "referenced_by": index.referenced_by.get(ident, []),
+        "related": index.related.get(ident, []),
+        "previous": previous,
+        "next": following,
+        "classified_by": cable.classified_by,
+        "reasons": cable.reasons,
+        "signer": cable.signer,
+        "source": cable.source,
+        "original": f"{ident}.txt",
+    }
+
+
+def render_cable(index: Index, ident: str) -> tuple[str, str]:
+    """The docs-relative path and the Markdown of cable *ident*'s page."""
+    cable = index.cables[ident]
+    here = cable_path(index, ident)
+    spans = index.name_spans.get(ident, {})
+    forms = index.cable_people.get(ident, {})
+    parts: list[str] = [f"# {md(title(cable))}"]
+    if cable.partial:
+        parts.append(f'!!! partial "Partial extract"\n\n    {PARTIAL_NOTICE}')
+    parts += _metadata(cable, index, here)
+    parts.append("## Text")
+    in_summary = False
+    for position, paragraph in enumerate(cable.paragraphs):
+        if paragraph.heading:
+            parts.append(f"### {md(paragraph.heading)}")
+        if paragraph.in_summary and not in_summary:
+            parts.append(
+                '<div class="cable-summary" markdown>\n\n<p class="cable-summary-label">Summary</p>'
+            )
+        if in_summary and not paragraph.in_summary:
+            parts.append("</div>")
+        in_summary = paragraph.in_summary
+        parts += _paragraph(paragraph, position, spans.get(position, []), here)
+    if in_summary:
+        parts.append("</div>")
+    if cable.signer:
+        parts.append(f'<p class="cable-signer">{md(cable.signer)}</p>')
+    parts += _participants(cable, forms, here)
+    referencing = index.referenced_by.get(ident, [])
+    if referencing:
+        parts.append("## Referenced by")
+        parts.append(
+            "\n".join(
+                f"- [{md(title(index.cables[c]))}]({paths.link(here, cable_path(index, c))})"
+                for c in referencing
+            )
+        )
+    return here, front_matter(_front(cable, index, here)) + "\n" + "\n\n".join(parts) + "\n"

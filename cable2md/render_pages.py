@@ -1,0 +1,220 @@
+"""Index -> the browse pages: people, topics, posts, dates, classifications and their indexes.
+
+A listing of more cables than fit a page is split by year into sub-pages, so
+every page stays small at the scale of the whole release.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from . import paths
+from .archive import Index, cable_year
+from .escape import front_matter, md, plain_title
+from .render_cable import cable_path
+
+LISTING_LIMIT = 200  # cables listed on one page before the listing is split by year
+ROLE_NAMES = {
+    "participant": "Participant", "mentioned": "Mentioned", "signer": "Signer",
+    "classifier": "Classified the cable", "tag": "Named in TAGS",
+}  # fmt: skip
+
+Page = tuple[str, str]
+
+
+def _page(path: str, meta: dict, parts: list[str]) -> Page:
+    return path, front_matter(meta) + "\n" + "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _table(index: Index, here: str, idents: list[str], extra: dict[str, str] | None = None) -> str:
+    head = "| Date | Cable | Subject | From |" + (" Role |" if extra else "")
+    rows = [head, "|---|---|---|---|" + ("---|" if extra else "")]
+    for ident in idents:
+        cable = index.cables[ident]
+        date = cable.date or str(cable_year(cable))
+        cells = [
+            date,
+            f"[{md(ident)}]({paths.link(here, cable_path(index, ident))})",
+            md(cable.subject or ""),
+            md(cable.origin or cable.origin_code or ""),
+        ]
+        if extra:
+            cells.append(md(extra.get(ident, "")))
+        rows.append("| " + " | ".join(cell.replace("|", "&#124;") for cell in cells) + " |")
+    return "\n".join(rows)
+
+
+def listing(
+    index: Index, base: str, heading: str, idents: list[str], extra: dict[str, str] | None = None
+) -> tuple[list[str], list[Page]]:
+    """A table of *idents* on page *base*, or, when long, a table of years with a page each."""
+    if len(idents) <= LISTING_LIMIT:
+        return [_table(index, base, idents, extra)], []
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for ident in idents:
+        by_year[cable_year(index.cables[ident])].append(ident)
+    rows = ["| Year | Cables |", "|---|---|"]
+    pages: list[Page] = []
+    for year in sorted(by_year):
+        sub = paths.split_page(base, str(year))
+        rows.append(f"| [{year}]({paths.link(base, sub)}) | {len(by_year[year])} |")
+        pages.append(
+            _page(
+                sub,
+                {"title": plain_title(f"{heading}, {year}")},
+                [
+                    f"# {md(heading)}, {year}",
+                    f"[Back to {md(heading)}]({paths.link(sub, base)})",
+                    _table(index, sub, by_year[year], extra),
+                ],
+            )
+        )
+    return ["\n".join(rows)], pages
+
+
+def person_pages(index: Index) -> Iterator[Page]:
+    for slug, person in sorted(index.people.items()):
+        here = paths.person(slug)
+        roles: dict[str, list[str]] = defaultdict(list)
+        titles: dict[str, list[str]] = defaultdict(list)
+        for appearance in person.appearances:
+            if appearance.role not in roles[appearance.cable]:
+                roles[appearance.cable].append(appearance.role)
+            if appearance.title:
+                titles[appearance.title].append(appearance.cable)
+        idents = sorted(roles, key=index.position.__getitem__)
+        parts = [f"# {md(person.name)}"]
+        if person.note:
+            parts.append(f"*{md(person.note)}*")
+        if person.surname_only:
+            parts.append(
+                '!!! note "Known by surname only"\n\n    These cables name this person by surname alone; '
+                "they may be more than one person."
+            )
+        if titles:
+            lines = ["## Titles and posts", "| Title | Seen in |", "|---|---|"]
+            for name, cables in sorted(titles.items(), key=lambda item: index.position[item[1][0]]):
+                seen = ", ".join(
+                    f"[{md(index.cables[c].date or c)}]({paths.link(here, cable_path(index, c))})"
+                    for c in dict.fromkeys(cables)
+                )
+                lines.append(f"| {md(name)} | {seen} |")
+            parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
+        role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
+        table, extra_pages = listing(index, here, person.name, idents, role_text)
+        parts += [f"## Cables ({len(idents)})", *table]
+        together: Counter[str] = Counter()
+        for ident in idents:
+            together.update(set(index.cable_people.get(ident, {}).values()) - {slug})
+        if together:
+            rows = ["| Person | Cables together |", "|---|---|"]
+            for other, count in sorted(together.items(), key=lambda item: (-item[1], item[0]))[:10]:
+                rows.append(
+                    f"| [{md(index.people[other].name)}]({paths.link(here, paths.person(other))}) | {count} |"
+                )
+            parts += ["## Appears most with", "\n".join(rows)]
+        meta = {"title": plain_title(person.name), "person": slug, "cables": len(idents)}
+        yield _page(here, meta, parts)
+        yield from extra_pages
+
+
+def topic_pages(index: Index) -> Iterator[Page]:
+    for code, topic in sorted(index.topics.items()):
+        here = paths.topic(code)
+        parts = [
+            f"# {md(code)}: {md(topic.name)}",
+            f"Kind: **{md(topic.kind)}** · {len(topic.cables)} cables",
+        ]
+        if topic.cooccurring:
+            chips = ", ".join(
+                f"[{md(other)}]({paths.link(here, paths.topic(other))}) ({count})"
+                for other, count in topic.cooccurring
+            )
+            parts.append(f"**Often with:** {chips}")
+        table, extra_pages = listing(index, here, f"{code}: {topic.name}", list(topic.cables))
+        parts += ["## Cables", *table]
+        yield _page(here, {"title": plain_title(f"{code}: {topic.name}"), "topic": code}, parts)
+        yield from extra_pages
+
+
+def post_pages(index: Index) -> Iterator[Page]:
+    for code, idents in sorted(index.posts.items()):
+        here = paths.post(code)
+        name = index.cables[idents[0]].origin or code
+        table, extra_pages = listing(index, here, name, idents)
+        parts = [f"# {md(name)}", f"Post code **{md(code)}** · {len(idents)} cables", *table]
+        yield _page(here, {"title": plain_title(name), "post": code}, parts)
+        yield from extra_pages
+
+
+def date_pages(index: Index) -> Iterator[Page]:
+    years: dict[int, list[tuple[int | None, list[str]]]] = defaultdict(list)
+    for (year, month), idents in index.months.items():
+        years[year].append((month, idents))
+    for year, months in sorted(years.items()):
+        here = paths.year(year)
+        rows = ["| Month | Cables |", "|---|---|"]
+        for month, idents in sorted(months, key=lambda item: item[0] or 13):
+            sub = paths.month(year, month)
+            label = f"{year}-{month:02d}" if month else f"{year}, undated"
+            rows.append(f"| [{label}]({paths.link(here, sub)}) | {len(idents)} |")
+            table, extra_pages = listing(index, sub, label, idents)
+            yield _page(sub, {"title": label}, [f"# Cables of {label}", *table])
+            yield from extra_pages
+        yield _page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
+
+
+def classification_pages(index: Index) -> Iterator[Page]:
+    for label, idents in sorted(index.classifications.items()):
+        here = paths.classification(label)
+        table, extra_pages = listing(index, here, label, idents)
+        yield _page(
+            here, {"title": plain_title(label)}, [f"# {md(label)}", f"{len(idents)} cables", *table]
+        )
+        yield from extra_pages
+
+
+def index_pages(index: Index) -> Iterator[Page]:
+    here = paths.index("people")
+    rows = ["| Person | Cables |", "|---|---|"]
+    for slug, person in sorted(
+        index.people.items(), key=lambda item: (item[1].name.split()[-1].casefold(), item[0])
+    ):
+        cables = len({a.cable for a in person.appearances})
+        rows.append(f"| [{md(person.name)}]({paths.link(here, paths.person(slug))}) | {cables} |")
+    yield _page(
+        here, {"title": "People"}, ["# People", f"{len(index.people)} people.", "\n".join(rows)]
+    )
+    here = paths.index("topics")
+    rows = ["| Code | Name | Kind | Cables |", "|---|---|---|---|"]
+    for code, topic in sorted(index.topics.items()):
+        rows.append(
+            f"| [{md(code)}]({paths.link(here, paths.topic(code))}) | {md(topic.name)} | {md(topic.kind)} | {len(topic.cables)} |"
+        )
+    yield _page(here, {"title": "Topics (TAGS)"}, ["# Topics (TAGS)", "\n".join(rows)])
+    here = paths.index("posts")
+    rows = ["| Post | Code | Cables |", "|---|---|---|"]
+    for code, idents in sorted(
+        index.posts.items(), key=lambda item: index.cables[item[1][0]].origin or item[0]
+    ):
+        name = index.cables[idents[0]].origin or code
+        rows.append(
+            f"| [{md(name)}]({paths.link(here, paths.post(code))}) | {md(code)} | {len(idents)} |"
+        )
+    yield _page(here, {"title": "Posts"}, ["# Posts", "\n".join(rows)])
+    here = paths.index("dates")
+    counts: Counter[int] = Counter()
+    for (year, _month), idents in index.months.items():
+        counts[year] += len(idents)
+    rows = ["| Year | Cables |", "|---|---|"] + [
+        f"| [{year}]({paths.link(here, paths.year(year))}) | {count} |"
+        for year, count in sorted(counts.items())
+    ]
+    yield _page(here, {"title": "Dates"}, ["# Cables by date", "\n".join(rows)])
+    here = paths.index("classifications")
+    rows = ["| Classification | Cables |", "|---|---|"] + [
+        f"| [{md(label)}]({paths.link(here, paths.classification(label))}) | {len(idents)} |"
+        for label, idents in sorted(index.classifications.items())
+    ]
+    yield _page(here, {"title": "Classifications"}, ["# Classifications", "\n".join(rows)])

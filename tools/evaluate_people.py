@@ -1,0 +1,74 @@
+"""Precision and recall of person extraction on hand-annotated snippets (part of ``make eval``).
+
+Usage: python tools/evaluate_people.py [tests/fixtures/people/snippets.yaml] [--misses N]
+
+Each snippet is placed in the body of a minimal cable, parsed, and its people
+resolved as for a cable page; the names found are compared with the annotation
+on the key people merge on (case, dots and spacing ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cable2md.names import name_key  # noqa: E402
+from cable2md.parse import parse_bytes  # noqa: E402
+from cable2md.people import Curation, resolve_cable  # noqa: E402
+
+HEADER = "UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: EVALUATION SNIPPET\n\n"
+
+
+def snippet_cable(text: str) -> bytes:
+    body = text.strip("\n")
+    if not re.match(r"\s*(?:classified by|¶|\d{1,2}\.\s)", body, re.I):
+        body = f"¶1. (U) {body}"
+    return (HEADER + body + "\n").encode("utf-8")
+
+
+def people_in(text: str) -> set[str]:
+    cable = parse_bytes(snippet_cable(text), "<snippet>")
+    return set(resolve_cable(cable, Curation()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "snippets", nargs="?", type=Path, default=ROOT / "tests/fixtures/people/snippets.yaml"
+    )
+    parser.add_argument("--misses", type=int, default=30)
+    args = parser.parse_args(argv)
+    snippets = yaml.safe_load(args.snippets.read_text(encoding="utf-8"))
+    found_total = expected_total = right = 0
+    misses: list[str] = []
+    for snippet in snippets:
+        found = {name_key(n): n for n in people_in(snippet["text"])}
+        expected = {name_key(n): n for n in snippet["people"]}
+        found_total += len(found)
+        expected_total += len(expected)
+        right += len(found.keys() & expected.keys())
+        for key in sorted(found.keys() - expected.keys()):
+            misses.append(f"  {snippet['id']}: extra {found[key]!r}")
+        for key in sorted(expected.keys() - found.keys()):
+            misses.append(f"  {snippet['id']}: missed {expected[key]!r}")
+    precision = right / found_total if found_total else 0.0
+    recall = right / expected_total if expected_total else 0.0
+    print(
+        f"people: {len(snippets)} snippets, {expected_total} people annotated, {found_total} found, "
+        f"{right} right: precision {precision:.3f}, recall {recall:.3f}"
+    )
+    if misses:
+        print(f"people misses ({len(misses)}):")
+        print("\n".join(misses[: args.misses]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
