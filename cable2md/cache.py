@@ -14,6 +14,7 @@ import zlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 # The modules whose code decides what a record holds; rendering code is not among them.
 PARSER_MODULES = (
