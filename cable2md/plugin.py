@@ -3,7 +3,8 @@
 A thin adapter over :func:`cable2md.build.build`. Generated pages are written to
 a folder outside ``docs_dir`` (so ``mkdocs serve`` never sees its own output and
 cannot loop) and handed to MkDocs as files; under ``serve`` the cables folder
-and ``people.yml`` are watched, so editing a cable rebuilds its pages.
+and ``people.yml`` are watched, so editing a cable rebuilds its pages. The
+templates get the archive's figures (``archive``) and a ``page_url`` filter.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,7 +20,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .archive import Index
 from .build import build
+from .feed import atom_feed
+from .stats import archive_stats
 
 log = logging.getLogger("mkdocs.plugins.cable2md")
 
@@ -34,15 +39,17 @@ class CablePluginConfig(Config):
 class CablePlugin(BasePlugin[CablePluginConfig]):
     """``plugins: [cable2md]`` in mkdocs.yml."""
 
+    index: Index
+    files: Files
+
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         path = Path(value)
         return path if path.is_absolute() else Path(config.config_file_path).parent / path
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        cables = self._path(config, self.config.cables)
         generated = self._path(config, self.config.generated)
-        report, _ = build(
-            cables,
+        report, self.index = build(
+            self._path(config, self.config.cables),
             generated,
             cache_dir=self._path(config, self.config.cache),
             people_file=self._path(config, self.config.people),
@@ -53,22 +60,29 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
             log.warning("cable2md: %s", message)
         for path, other in report.duplicates:
             log.info("cable2md: %s has the same text as %s", path, other)
-        for source in sorted(
-            p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")
-        ):
+        for source in sorted(p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")):
             uri = source.relative_to(generated).as_posix()
             if files.get_file_from_path(uri) is None:
-                inclusion = (
-                    InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
-                )
-                files.append(
-                    File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
-                )
+                inclusion = InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion))
+        self.files = files
         return files
 
-    def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
-    ) -> LiveReloadServer:
+    def page_url(self, path: str | None) -> str:
+        """The site URL (from the site root) of the docs-relative page *path*."""
+        found = self.files.get_file_from_path(path) if path else None
+        return found.url if found else ""
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["page_url"] = self.page_url
+        env.globals["archive"] = archive_stats(self.index, self.page_url)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        feed = atom_feed(self.index, config.site_url or "", config.site_name, self.page_url)
+        (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.cables)))
         people = self._path(config, self.config.people)
         if people.exists():

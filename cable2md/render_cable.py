@@ -40,10 +40,14 @@ def tag_entries(cable: Cable) -> list[dict[str, Any]]:
     entries = []
     for tag in cable.tags:
         entry = known.get(data.tag_typos().get(tag, tag)) or {}
+        codes = canonical_codes(tag)
         if "," in tag:
-            entries.append({"code": tag, "name": tag, "kind": "person"})
+            entries.append({"code": tag, "name": tag, "kind": "person", "page": None})
         else:
-            entries.append({"code": tag, "name": entry.get("name"), "kind": entry.get("kind")})
+            page = paths.topic(codes[0]) if len(codes) == 1 else None
+            entries.append(
+                {"code": tag, "name": entry.get("name"), "kind": entry.get("kind"), "page": page}
+            )
     return entries
 
 
@@ -210,13 +214,27 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
     people: dict[str, dict[str, Any]] = {}
     for form, slug in forms.items():
         person = index.people[slug]
-        entry = people.setdefault(slug, {"name": person.name, "slug": slug, "roles": []})
+        entry = people.setdefault(
+            slug, {"name": person.name, "page": paths.person(slug), "roles": []}
+        )
         for appearance in person.appearances:
             if appearance.cable == ident and appearance.role not in entry["roles"]:
                 entry["roles"].append(appearance.role)
         del form
     previous, following = index.neighbours.get(ident, (None, None))
     first_text = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
+
+    def ref(other: str | None) -> dict[str, Any] | None:
+        if other is None:
+            return None
+        target = index.cables[other]
+        return {
+            "id": other,
+            "title": title(target),
+            "date": target.date,
+            "page": cable_path(index, other),
+        }
+
     return {
         "template": "cable.html",
         "id": ident,
@@ -227,7 +245,14 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
         "dtg": cable.dtg,
         "classification": cable.classification,
         "handling": list(cable.handling),
-        "origin": {"code": cable.origin_code, "name": cable.origin},
+        "origin": {
+            "code": cable.origin_code,
+            "name": cable.origin,
+            "page": paths.post(cable.origin_code) if cable.origin_code else None,
+        },
+        "classification_page": paths.classification(cable.classification)
+        if cable.classification
+        else None,
         "tags": tag_entries(cable),
         "subject": cable.subject,
         "section": {"number": cable.section.number, "of": cable.section.of}
@@ -254,15 +279,16 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
             }
             for r in cable.references
         ],
-        "referenced_by": index.referenced_by.get(ident, []),
-        "related": index.related.get(ident, []),
-        "previous": previous,
-        "next": following,
+        "referenced_by": [ref(other) for other in index.referenced_by.get(ident, [])],
+        "related": [ref(other) for other in index.related.get(ident, [])],
+        "previous": ref(previous),
+        "next": ref(following),
         "classified_by": cable.classified_by,
         "reasons": cable.reasons,
         "signer": cable.signer,
         "source": cable.source,
         "original": f"{ident}.txt",
+        "paragraphs": sum(1 for p in cable.paragraphs if p.number is not None),
     }
 
 
