@@ -34,6 +34,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus
+	$(BIN)/python tools/evaluate_people.py --misses 0
 
 clean:
 	rm -rf site build .pytest_cache .ruff_cache

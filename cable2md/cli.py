@@ -66,6 +66,38 @@ def _build_command(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.rejected else 0
 
 
+def _check_command(args: argparse.Namespace) -> int:
+    from .check import check_file, describe, markdown_summary
+
+    reports = [check_file(path, Path(args.cables)) for path in iter_cable_files(args.files)]
+    for report in reports:
+        if args.format == "github":
+            for problem in report.problems:
+                print(problem.github())
+        else:
+            print("\n".join(describe(report)))
+            for problem in report.problems:
+                print("  " + problem.text())
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(reports))
+    failed = sum(1 for report in reports if not report.ok)
+    print(f"cable2md check: {len(reports)} files, {failed} with errors", file=sys.stderr)
+    return 1 if failed or not reports else 0
+
+
+def _add_command(args: argparse.Namespace) -> int:
+    from .add import add_files
+
+    added, problems = add_files([Path(p) for p in args.files], Path(args.cables))
+    for message in problems:
+        print(message, file=sys.stderr)
+    if not added:
+        return 1
+    args.files = [str(p) for p in added]
+    return _check_command(args) or (1 if problems else 0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable2md", description="Read diplomatic cables into records and an archive site."
@@ -95,6 +127,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=None, help="parser processes (default: all cores)"
     )
     build.set_defaults(run=_build_command)
+
+    check = commands.add_parser(
+        "check", help="check new or changed cable files before they join the archive"
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="cable files or folders of them")
+    check.add_argument(
+        "--cables", default="cables", help="the archive's cables folder (default: cables)"
+    )
+    check.add_argument(
+        "--format", choices=("text", "github"), default="text", help="github: workflow annotations"
+    )
+    check.add_argument(
+        "--summary",
+        metavar="PATH",
+        help="append a Markdown summary to PATH (e.g. $GITHUB_STEP_SUMMARY)",
+    )
+    check.set_defaults(run=_check_command)
+
+    add = commands.add_parser(
+        "add", help="copy cables to their canonical place in the archive, then check them"
+    )
+    add.add_argument("files", nargs="+", metavar="FILE")
+    add.add_argument(
+        "--cables", default="cables", help="the archive's cables folder (default: cables)"
+    )
+    add.add_argument("--format", choices=("text", "github"), default="text")
+    add.add_argument("--summary", metavar="PATH", help=argparse.SUPPRESS)
+    add.set_defaults(run=_add_command)
     return parser
 
 

@@ -105,7 +105,12 @@ class Cable:
     trailer: tuple[str, ...]
     artifacts: tuple[Artifact, ...]
     year_source: str | None = None
+    locations: tuple[tuple[str, int, int], ...] = ()  # (field, line, column) of header fields
     defects: tuple[Defect, ...] = field(default=())
+
+    def location(self, name: str) -> tuple[int, int]:
+        """Line and column where header field *name* starts (1, 1 when it is not there)."""
+        return next(((line, column) for key, line, column in self.locations if key == name), (1, 1))
 
     @property
     def comments(self) -> tuple[dict[str, Any], ...]:
@@ -170,6 +175,7 @@ class Cable:
             "trailer": list(self.trailer),
             "artifacts": [{"line": a.line, "text": a.text, "kind": a.kind} for a in self.artifacts],
             "year_source": self.year_source,
+            "locations": {name: [line, column] for name, line, column in self.locations},
             "defects": [d.to_dict() for d in self.defects],
         }
 
@@ -223,5 +229,6 @@ def cable_from_dict(record: dict[str, Any]) -> Cable:
         trailer=tuple(record["trailer"]),
         artifacts=tuple(Artifact(a["line"], a["text"], a["kind"]) for a in record["artifacts"]),
         year_source=record["year_source"],
+        locations=tuple((name, lc[0], lc[1]) for name, lc in record.get("locations", {}).items()),
         defects=tuple(Defect(d["line"], d["column"], d["message"]) for d in record["defects"]),
     )

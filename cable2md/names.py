@@ -34,6 +34,7 @@ class Vocabulary:
     places: frozenset[str]
     place_phrases: frozenset[str]
     blockers: frozenset[str]
+    weak: frozenset[str]
 
 
 def _fold(values: object) -> frozenset[str]:
@@ -68,11 +69,19 @@ def vocabulary() -> Vocabulary:
         common=data.common_words(),
         places=frozenset(places),
         place_phrases=frozenset(
-            entry["name"].casefold()
-            for entry in data.tags().values()
-            if entry.get("kind") == "geographic" and " " in entry["name"]
+            [
+                entry["name"].casefold()
+                for entry in data.tags().values()
+                if entry.get("kind") == "geographic" and " " in entry["name"]
+            ]
+            + [
+                post["name"].split(maxsplit=1)[1].casefold()
+                for post in data.posts().values()
+                if post["name"].startswith(("Embassy ", "Consulate ")) and post["name"].count(" ") > 1
+            ]
         ),
         blockers=frozenset(str(b) for b in titles.get("blockers") or ()),
+        weak=_fold(titles.get("weak")),
     )
 
 
@@ -89,9 +98,10 @@ def is_redaction(token: str) -> bool:
 
 def is_title_token(token: str, vocab: Vocabulary | None = None) -> bool:
     vocab = vocab or vocabulary()
-    word = token.strip(",;:()")
+    word = re.sub(r"-(?:elect|designate|nominee|general)$", "", token.strip(",;:()"), flags=re.I)
     return (
         word in vocab.abbreviations
+        or word.endswith(".") and word.capitalize() in vocab.abbreviations  # "GEN." as "Gen."
         or word.casefold() in vocab.title_words
         or word.casefold() in vocab.honorifics
         or word.casefold().rstrip(".") in vocab.honorifics
@@ -106,8 +116,12 @@ def is_title_part(token: str, vocab: Vocabulary | None = None) -> bool:
     return is_title_token(word, vocab) or folded in vocab.domains or folded in vocab.connectors
 
 
-def name_word(token: str, *, caps: bool, vocab: Vocabulary | None = None) -> bool:
-    """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS."""
+def name_word(token: str, *, caps: bool, vocab: Vocabulary | None = None, lead: bool = True) -> bool:
+    """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS.
+
+    In mixed case a capitalised common word counts only inside a name (``Jon Huntsman``),
+    not as its *lead* word, where it is more likely a sentence's first word.
+    """
     vocab = vocab or vocabulary()
     word = bare(token)
     if not word or is_redaction(word) or not _WORD_RE.match(word):
@@ -117,13 +131,17 @@ def name_word(token: str, *, caps: bool, vocab: Vocabulary | None = None) -> boo
         return True
     if folded in vocab.not_names or folded in vocab.domains or is_title_token(word, vocab):
         return False
+    if lead and folded.endswith("s") and folded[:-1] in vocab.not_names:  # "Iranians", "Americans"
+        return False
     if caps:
+        if re.fullmatch(r"[IVX]+", word):  # "COMMANDER III CORPS": a numeral, not a name
+            return False
         return word.isupper() and folded not in vocab.common and folded not in vocab.places
     if folded in vocab.particles or re.match(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]", word):
         return True
     if word.isupper() and len(word) > 1:  # an acronym in mixed-case text
         return False
-    if folded in vocab.common:  # "In", "The", "But" opening a sentence
+    if lead and folded in vocab.common:  # "In", "The", "But" opening a sentence
         return False
     return word[0].isupper() and folded not in vocab.places
 

@@ -28,7 +28,7 @@ from .names import (
     vocabulary,
 )
 
-_TOKEN_RE = re.compile(r"\S+")
+_TOKEN_RE = re.compile(r"(?:(?!--)[^\s—–])+")  # words; a dash "--" between words splits them
 _CLAUSE_END = (",", ";", ":", ")", "!", "?")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _MAX_NAME = 4  # words of a name, not counting particles (bin, al-, van)
@@ -64,6 +64,8 @@ class _Token:
     def ends_clause(self) -> bool:
         if self.line_end:
             return True
+        if self.text.startswith("(") and self.text.endswith(")"):
+            return False  # "Joint Secretary (Americas) Gaitri Issar Kumar"
         text = self.text.rstrip("\"'”’")
         return text.endswith(_CLAUSE_END) or (text.endswith(".") and not _INITIAL_RE.match(text))
 
@@ -84,16 +86,21 @@ class _Finder:
 
     def title_head(self, index: int) -> bool:
         token = self.tokens[index].text.strip('("“')
-        if not is_title_token(token, self.vocab):
+        if not is_title_token(token, self.vocab) or bare(token) != token.rstrip(".,;:"):
+            return False  # not a title word, or a possessive ("the Commander's Initiatives Group")
+        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        if token.casefold() in self.vocab.weak and not (
+            is_title_token(following, self.vocab) or following.casefold() in self.vocab.domains
+        ):
             return False
         if self.caps or token[0].isupper() or "/" in token:
             return True
         # "party president Hasina": a lower-case title counts before a capitalised name
-        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
         return following[:1].isupper() and not self.tokens[index].ends_clause()
 
-    def name_at(self, index: int) -> int:
-        """How many tokens from *index* form a name (0 when none)."""
+    def name_at(self, index: int, *, titled: bool = False) -> int:
+        """How many tokens from *index* form a name (0 when none); after a title the lead
+        word may be a capitalised common word (``Ambassador Young``)."""
         tokens = self.tokens
         if index >= len(tokens) or tokens[index].text[:1] in "\"“'‘":
             return 0
@@ -107,7 +114,10 @@ class _Finder:
                 and _INITIAL_RE.match(tokens[index + count - 1].text)
                 and token.text[:1].isupper()
             )
-            if not (name_word(token.text, caps=self.caps, vocab=self.vocab) or after_initial):
+            if count and token.text[:1] in "(\"“'‘[":
+                break  # a bracket or quotation opens something else: ("Rue St. Honore")
+            lead = count == 0 and not (titled and self._name_follows(index + 1))
+            if not (name_word(token.text, caps=self.caps, vocab=self.vocab, lead=lead) or after_initial):
                 break
             count += 1
             if bare(token.text).casefold() not in self.vocab.particles:
@@ -127,6 +137,15 @@ class _Finder:
         if count and after < len(tokens) and bare(tokens[after].text).casefold() in _ORG_AFTER:
             return 0
         return count
+
+    def _name_follows(self, index: int) -> bool:
+        """A capitalised common word after a title leads a name only when a name word follows
+        (``Vice Foreign Minister He Yafei``)."""
+        return (
+            index < len(self.tokens)
+            and not self.tokens[index - 1].ends_clause()
+            and name_word(self.tokens[index].text, caps=self.caps, vocab=self.vocab)
+        )
 
     @staticmethod
     def _possessive(text: str) -> bool:
@@ -161,6 +180,8 @@ class _Finder:
                 )
             ):
                 end += 1
+            elif word.startswith("(") and word.endswith(")") and len(word) > 2:
+                end += 1  # "Joint Secretary (Americas)"
             else:
                 break
         while (
@@ -193,7 +214,7 @@ class _Finder:
         while index < len(tokens):
             if self.title_head(index):
                 end = self.title_extent(index)
-                size = self.name_at(end)
+                size = 0 if tokens[end - 1].ends_clause() else self.name_at(end, titled=True)
                 if size:
                     start = self.left_extent(index)
                     title = " ".join(t.text for t in tokens[start:end]).strip(' ,;:("“')
@@ -204,7 +225,7 @@ class _Finder:
                 continue
             size = self.name_at(index)
             title = self._title_after(index + size) if size >= 2 else None
-            given = any(is_given_name(tokens[index + offset].text) for offset in range(size))
+            given = is_given_name(tokens[index].text)
             if size >= 2 and (title or given):
                 found.append((self._name(index, size), title, tokens[index].start))
                 index += size

@@ -77,6 +77,26 @@ def _check_header(source: Source, header, identity, body_lines: list[Line]) -> l
     return defects
 
 
+def _locations(header) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    if header.classification_line:
+        found.append(
+            ("classification", header.classification_line.number, header.classification_line.column)
+        )
+    names = {
+        "EO": "declassify",
+        "TAGS": "tags",
+        "SUBJECT": "subject",
+        "REF": "references",
+        "CLASSIFIED": "classified_by",
+    }
+    for kind, name in names.items():
+        lines = header.fields.get(kind)
+        if lines:
+            found.append((name, lines[0].number, lines[0].column))
+    return tuple(found)
+
+
 def parse_source(source: Source, *, strict: bool = False) -> Cable:
     """Parse a decoded cable; under *strict*, the first defect raises :class:`CableError`."""
     cleaned = remove_furniture(number_lines(source.lines))
@@ -142,6 +162,7 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         trailer=tuple(header.trailer + body.trailer),
         artifacts=tuple(sorted(artifacts, key=lambda artifact: artifact.line)),
         year_source=identity.year_source,
+        locations=_locations(header),
         defects=tuple(defects),
     )
     if strict and cable.defects:

@@ -60,11 +60,17 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
             log.warning("cable2md: %s", message)
         for path, other in report.duplicates:
             log.info("cable2md: %s has the same text as %s", path, other)
-        for source in sorted(p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        for source in sorted(
+            p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")
+        ):
             uri = source.relative_to(generated).as_posix()
             if files.get_file_from_path(uri) is None:
-                inclusion = InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
-                files.append(File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion))
+                inclusion = (
+                    InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
+                )
+                files.append(
+                    File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
+                )
         self.files = files
         return files
 
@@ -82,7 +88,9 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         feed = atom_feed(self.index, config.site_url or "", config.site_name, self.page_url)
         (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.cables)))
         people = self._path(config, self.config.people)
         if people.exists():
