@@ -101,7 +101,7 @@ def is_title_token(token: str, vocab: Vocabulary | None = None) -> bool:
     word = re.sub(r"-(?:elect|designate|nominee|general)$", "", token.strip(",;:()"), flags=re.I)
     return (
         word in vocab.abbreviations
-        or word.endswith(".") and word.capitalize() in vocab.abbreviations  # "GEN." as "Gen."
+        or (word.endswith(".") and word.capitalize() in vocab.abbreviations)  # "GEN." as "Gen."
         or word.casefold() in vocab.title_words
         or word.casefold() in vocab.honorifics
         or word.casefold().rstrip(".") in vocab.honorifics
