@@ -17,13 +17,25 @@ import re
 from dataclasses import dataclass, field
 
 from .classification import caveat_name
+from .errors import Defect
+from .fields import split_marking
 from .lines import Line
+from .names import vocabulary
 from .normalize import join_lines
 from .paragraphs import read_start
 
-TRAILER_RE = re.compile(r"^\s*(?:Declassified/Released\b.*|NNNN?|BT|#\d+)\s*$", re.I)
+TRAILER_RE = re.compile(
+    r"^\s*(?:Declassified/Released\b.*|Systematic Review\b.*|NNNN?|BT|#\d+)\s*$", re.I
+)
+_SIGNER_WORD_RE = re.compile(r"[A-Z][A-Za-z'’-]*|[JjSs]r\.?|[A-Z]\.")
+_REDACTED_RE = re.compile(r"[xX]{4,}")
+_PUNCTUATION_LINE_RE = re.compile(r"^\s*[^\w\s]+\s*$")
+_SIGNER_JUNK_RE = re.compile(r"[\\>*.]+\s*$|^\s*[.>]+")
+# A signer typed at the end of the last sentence: "... End Comment. YAMAMOTO", "... Europe. Edelman"
+_GLUED_SIGNER_RE = re.compile(
+    r"(?:[.!?”\"')]|END COMMENT|End Comment)\s+\.?(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?|[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?)\s*$"
+)
 _UNDERLINE_RE = re.compile(r"^\s*[-=_]{3,}\s*$|^\s*-\s*$")
-_SIGNER_RE = re.compile(r"^\s*[A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3}\s*$")
 _SIGNER_NOT = {
     "END",
     "SUMMARY",
@@ -73,27 +85,68 @@ def looks_ocr(lines: list[Line]) -> bool:
     return spaced / len(text_lines) > 0.3
 
 
+def _signer_line(text: str) -> str | None:
+    """A last line that is only a name: ``MICHALAK``, ``Wolff``, ``VAN VOORST``, ``TEFFT \\``."""
+    stripped = text.strip()
+    if stripped.endswith(("...", "…")) or re.search(r"[a-z]{2}\.$", stripped):
+        return None  # the publisher's mark of a cut-off text, or the end of a sentence
+    name = _SIGNER_JUNK_RE.sub("", stripped).strip()
+    words = name.split()
+    if not 0 < len(words) <= 3 or not all(_SIGNER_WORD_RE.fullmatch(word) for word in words):
+        return None
+    if (
+        set(re.findall(r"[A-Z]+", name.upper())) & _SIGNER_NOT
+        or caveat_name(name)
+        or _REDACTED_RE.search(name)
+    ):
+        return None
+    vocab = vocabulary()
+    if any(
+        word.casefold().strip(".") in vocab.common or word.casefold() in vocab.places
+        for word in words
+    ):
+        return None
+    if read_start(name, None, pilcrow_mode=False, after_blank=True) is not None:
+        return None
+    if len(words) == 2 and words[0] == words[1]:  # "PARDEW PARDEW": typed twice
+        return words[0]
+    return name
+
+
 def _split_end(lines: list[Line]) -> tuple[list[Line], str | None, list[str]]:
+    """Take the publisher's trailer lines and the signer off the end of the body."""
     end = len(lines)
     trailer: list[str] = []
-    signer = None
-    while end and (lines[end - 1].blank or TRAILER_RE.match(lines[end - 1].text)):
+    while end and (
+        lines[end - 1].blank
+        or TRAILER_RE.match(lines[end - 1].text)
+        or _PUNCTUATION_LINE_RE.match(lines[end - 1].text)
+    ):
         if not lines[end - 1].blank:
             trailer.insert(0, lines[end - 1].stripped)
         end -= 1
-    if end > 1:
-        last = lines[end - 1].stripped
-        words = set(re.findall(r"[A-Z]+", last))
-        if (
-            _SIGNER_RE.match(last)
-            and not words & _SIGNER_NOT
-            and not caveat_name(last)
-            and read_start(last, None, pilcrow_mode=False, after_blank=True) is None
-            and (lines[end - 2].blank or lines[end - 2].stripped.endswith(_SENTENCE_END))
+    kept = lines[:end]
+    if not kept:
+        return kept, None, trailer
+    last = kept[-1]
+    before = kept[-2] if len(kept) > 1 else None
+    signer = _signer_line(last.text) if before is not None else None
+    if signer and (signer.isupper() or before.blank or not before.stripped[-1:].isalnum()):
+        return kept[:-1], signer, trailer
+    match = _GLUED_SIGNER_RE.search(last.text)
+    if (
+        match
+        and not caveat_name(match.group("name"))
+        and not set(match.group("name").split()) & _SIGNER_NOT
+    ):
+        name = match.group("name")
+        words = list(dict.fromkeys(name.split()))
+        vocab = vocabulary()
+        if not _REDACTED_RE.search(name) and not any(
+            w.casefold() in vocab.common or w.casefold() in vocab.places for w in words
         ):
-            signer = last.strip()
-            end -= 1
-    return lines[:end], signer, trailer
+            return [*kept[:-1], last.head(match.start("name"))], " ".join(words), trailer
+    return kept, None, trailer
 
 
 def _is_heading(text: str) -> bool:
@@ -151,11 +204,15 @@ def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
             after_blank = True
             continue
         start = read_start(line.text, expected, pilcrow_mode=pilcrow_mode, after_blank=after_blank)
+        marking, rest = split_marking(line.text.lstrip()) if start is None else (None, "")
         if start is not None:
             current = Block(
                 start.number, start.marking, [line.tail(start.rest_offset)], pilcrow=start.pilcrow
             )
             expected = start.number + 1
+        elif marking and len(rest) > 30 and (current is None or after_blank):
+            # "(SBU) Poloff delivered ...": an unnumbered paragraph with its marking
+            current = Block(None, marking, [line.tail(len(line.text) - len(rest))])
         elif current is None or (current.number is None and after_blank):
             current = Block(None, None, [line])
         else:
@@ -224,6 +281,27 @@ def block_text(block: Block, ocr: bool) -> str:
             pieces.append([])
         pieces[-1].append(line.text)
     return "\n".join(text for text in (join_lines(piece) for piece in pieces) if text)
+
+
+def truncation(parts: BodyParts) -> Defect | None:
+    """A defect when the text stops mid-sentence with no signer: the cable may be cut short."""
+    if parts.signer or not parts.blocks:
+        return None
+    lines = [line for line in parts.blocks[-1].lines if not line.blank]
+    if not lines:
+        return None
+    last = lines[-1]
+    cut_off = last.stripped.endswith(("...", "…"))
+    if not cut_off and (
+        last.stripped.endswith((".", "?", "!", ")", '"', "'", "”", "’", ":", "-"))
+        or len(last.stripped) < 40
+    ):
+        return None
+    return Defect(
+        last.number,
+        last.column + len(last.text.rstrip()),
+        "the text stops mid-sentence: the cable may be truncated",
+    )
 
 
 def read_body(lines: list[Line]) -> BodyParts:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import routing
 from .classification import ClassificationLine, caveat_name, parse_classification_line
 from .errors import Defect
+from .fields import split_marking
 from .lines import Line
 from .model import Artifact
 from .normalize import denoise
@@ -234,6 +235,10 @@ class _Scanner:
         if kind == "TAGS":
             return bool(_TAG_LINE_RE.match(text)) and "SUBJECT" not in self.header.fields
         if kind in ("SUBJECT", "REF"):
+            if split_marking(text)[0] and kind == "REF":
+                return False  # "(SBU) Poloff delivered ...": the body starts
+            if kind == "REF" and len(text) > 90 and not _REF_LABEL_RE.match(text):
+                return False
             return not TRAILER_RE.match(text) and not caveat_name(text)
         if kind == "CLASSIFIED":
             joined = " ".join(part.stripped for part in self.header.fields["CLASSIFIED"])

@@ -77,7 +77,8 @@ def vocabulary() -> Vocabulary:
             + [
                 post["name"].split(maxsplit=1)[1].casefold()
                 for post in data.posts().values()
-                if post["name"].startswith(("Embassy ", "Consulate ")) and post["name"].count(" ") > 1
+                if post["name"].startswith(("Embassy ", "Consulate "))
+                and post["name"].count(" ") > 1
             ]
         ),
         blockers=frozenset(str(b) for b in titles.get("blockers") or ()),
@@ -116,7 +117,9 @@ def is_title_part(token: str, vocab: Vocabulary | None = None) -> bool:
     return is_title_token(word, vocab) or folded in vocab.domains or folded in vocab.connectors
 
 
-def name_word(token: str, *, caps: bool, vocab: Vocabulary | None = None, lead: bool = True) -> bool:
+def name_word(
+    token: str, *, caps: bool, vocab: Vocabulary | None = None, lead: bool = True
+) -> bool:
     """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS.
 
     In mixed case a capitalised common word counts only inside a name (``Jon Huntsman``),

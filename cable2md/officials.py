@@ -117,7 +117,9 @@ class _Finder:
             if count and token.text[:1] in "(\"“'‘[":
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
             lead = count == 0 and not (titled and self._name_follows(index + 1))
-            if not (name_word(token.text, caps=self.caps, vocab=self.vocab, lead=lead) or after_initial):
+            if not (
+                name_word(token.text, caps=self.caps, vocab=self.vocab, lead=lead) or after_initial
+            ):
                 break
             count += 1
             if bare(token.text).casefold() not in self.vocab.particles:

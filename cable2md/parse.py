@@ -22,7 +22,7 @@ import os
 from dataclasses import replace
 
 from . import fields, refs
-from .body import block_text, read_body
+from .body import block_text, read_body, truncation
 from .errors import CableError, Defect
 from .furniture import remove_furniture
 from .header import read_header
@@ -110,6 +110,9 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
     defects += _check_header(source, header, identity, body_lines)
 
     body = read_body(body_lines)
+    cut = truncation(body)
+    if cut:
+        defects.append(cut)
     paragraphs = [
         Paragraph(
             block.number,

@@ -52,8 +52,14 @@ def score_file(path: Path, shown: int) -> tuple[float, float]:
         found_total += len(found)
         expected_total += len(expected)
         right += len(found.keys() & expected.keys())
-        misses += [f"    {snippet['id']}: extra {found[k]!r}" for k in sorted(found.keys() - expected.keys())]
-        misses += [f"    {snippet['id']}: missed {expected[k]!r}" for k in sorted(expected.keys() - found.keys())]
+        misses += [
+            f"    {snippet['id']}: extra {found[k]!r}"
+            for k in sorted(found.keys() - expected.keys())
+        ]
+        misses += [
+            f"    {snippet['id']}: missed {expected[k]!r}"
+            for k in sorted(expected.keys() - found.keys())
+        ]
     precision = right / found_total if found_total else 0.0
     recall = right / expected_total if expected_total else 0.0
     print(
@@ -69,7 +75,10 @@ def score_file(path: Path, shown: int) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "snippets", nargs="*", type=Path, default=[FIXTURES / "snippets.yaml", FIXTURES / "heldout.yaml"]
+        "snippets",
+        nargs="*",
+        type=Path,
+        default=[FIXTURES / "snippets.yaml", FIXTURES / "heldout.yaml"],
     )
     parser.add_argument("--misses", type=int, default=30)
     args = parser.parse_args(argv)
