@@ -177,6 +177,13 @@ def build_people(
             for appearance in appearances:
                 forms[appearance.form] = key
             forms[name] = key
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for form, key in forms.items():
+            if len(form.split()) > 1:
+                surnames[_surname(form)].add(key)
+        for surname, keys in surnames.items():
+            if len(keys) == 1 and surname not in forms:  # "Dalic said": the only Dalic in this cable
+                forms[surname] = next(iter(keys))
         per_cable[cable.id or ""] = forms
     _merge_initials(people, per_cable)
     by_slug: dict[str, Person] = {}

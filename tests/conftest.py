@@ -25,3 +25,18 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def compare_golden(path: Path, actual: str, update: bool) -> None:
+    """Assert *actual* equals the golden file at *path*; with --update-goldens, rewrite it."""
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.exists(), f"no golden file {path.relative_to(ROOT)}: run pytest --update-goldens"
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{path.relative_to(ROOT)} differs; if the change is right, run pytest --update-goldens"

@@ -1,0 +1,258 @@
+"""The built site as a reader sees it in a real browser (headless Chromium via Playwright).
+
+Run: ``NO_MKDOCS_2_WARNING=1 .venv/bin/python -m pytest -q tests/browser``. Full-page
+screenshots land in ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CABLE = "cables/2005/05TOKYO1349/"
+PERSON = "people/tsuneo-nishida/"
+SECRET_RED = "rgb(200, 16, 46)"
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def open_page(page, base_url: str, path: str = "") -> None:
+    response = page.goto(base_url + path, wait_until="load")
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+
+
+def test_cable_page_shows_the_secret_banner_top_and_bottom(page, base_url):
+    open_page(page, base_url, CABLE)
+    top = page.locator(".cable-banner--top")
+    bottom = page.locator(".cable-banner--bottom")
+    expect(top).to_be_visible()
+    expect(top).to_have_text(re.compile(r"^\s*SECRET\b.*SIPDIS\s*$"))
+    expect(bottom).to_have_text(re.compile(r"^\s*SECRET\b"))
+    assert top.evaluate("e => getComputedStyle(e).backgroundColor") == SECRET_RED
+    # The top banner comes before the title, the bottom one after the text.
+    order = page.evaluate(
+        """() => {
+          const at = s => [...document.querySelectorAll('*')].indexOf(document.querySelector(s));
+          return [at('.cable-banner--top'), at('.cable-body h1'), at('#p29'), at('.cable-banner--bottom')];
+        }"""
+    )
+    assert order == sorted(order) and -1 not in order, order
+    expect(page).to_have_title(re.compile(r"^05TOKYO1349: U\.S\.-JAPAN INFORMAL POLICY"))
+
+
+def test_marking_badges_take_the_colour_of_their_level(page, base_url):
+    open_page(page, base_url, CABLE)
+    secret = page.locator("#p2 .cable-marking")
+    expect(secret).to_have_text("S")
+    assert secret.evaluate("e => getComputedStyle(e).backgroundColor") == SECRET_RED
+    confidential = page.locator("#p3 .cable-marking")
+    assert confidential.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(0, 51, 160)"
+
+
+def test_paragraph_anchor_scrolls_paragraph_into_view(page, base_url):
+    open_page(page, base_url, CABLE + "#p19")
+    paragraph = page.locator("#p19")
+    expect(paragraph).to_have_count(1)
+    expect(paragraph).to_contain_text("19.")
+    page.wait_for_function("() => window.scrollY > 0")
+    box = paragraph.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None
+    assert 0 <= box["y"] < viewport["height"], box
+    assert box["y"] + min(box["height"], 40) <= viewport["height"], box
+    # The paragraph's permalink points at itself.
+    expect(paragraph.locator("a.cable-permalink")).to_have_attribute("href", "#p19")
+
+
+def test_participant_link_opens_the_person_page(page, base_url):
+    open_page(page, base_url, CABLE)
+    table = page.locator("table").filter(has=page.locator("th", has_text="Side"))
+    link = table.get_by_role("link", name="Tsuneo Nishida", exact=True)
+    expect(link).to_have_count(1)
+    link.click()
+    page.wait_for_url(re.compile(re.escape(PERSON) + r"$"))
+    expect(page.locator("article h1")).to_have_text("Tsuneo Nishida")
+    cable_link = page.locator("article").get_by_role("link", name="05TOKYO1349", exact=True)
+    expect(cable_link).to_be_visible()
+    cable_link.click()
+    page.wait_for_url(re.compile(re.escape(CABLE) + r"$"))
+
+
+def test_search_for_bandung_finds_the_seed(page, base_url):
+    open_page(page, base_url)
+    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    query = page.locator("input[data-md-component='search-query']")
+    expect(query).to_be_focused()
+    query.fill("Bandung")
+    results = page.locator(".md-search-result__list")
+    expect(results).to_contain_text("05TOKYO1349", timeout=20_000)
+    results.locator("a", has_text="05TOKYO1349").first.click()
+    page.wait_for_url(re.compile(re.escape(CABLE)))
+
+
+def test_home_timeline_renders_bars(page, base_url):
+    open_page(page, base_url)
+    timeline = page.locator("svg.cable-timeline")
+    expect(timeline).to_be_visible()
+    bars = timeline.locator(".timeline-bar")
+    assert bars.count() >= 1
+    heights = [bars.nth(i).bounding_box()["height"] for i in range(bars.count())]
+    assert max(heights) > 10, heights
+    expect(timeline.locator("a").first).to_have_attribute("href", re.compile(r"dates/2005/$"))
+    expect(page.locator(".home-stats")).to_contain_text("1 cable")
+    expect(page.locator(".home-newest")).to_contain_text("05TOKYO1349")
+    for way in ("By date", "By post", "By topic", "People", "By classification"):
+        expect(page.locator(".home-ways")).to_contain_text(way)
+
+
+def test_dark_mode_toggle_switches_scheme_and_back(page, base_url):
+    open_page(page, base_url, CABLE)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    toggle = page.locator("form[data-md-component='palette'] label:not([hidden])")
+
+    def click_until(scheme: str) -> None:
+        for _ in range(3):
+            if body.get_attribute("data-md-color-scheme") == scheme:
+                return
+            toggle.first.click()
+        expect(body).to_have_attribute("data-md-color-scheme", scheme)
+
+    click_until("slate")
+    background = page.locator(".md-main").evaluate("e => getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)"
+    click_until("default")
+
+
+def test_dark_mode_follows_the_system(browser, base_url, errors):
+    context = errors.context(browser, color_scheme="dark")
+    try:
+        page = context.new_page()
+        errors.watch(page)
+        open_page(page, base_url)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_original_text_is_linked_viewable_and_downloadable(page, base_url):
+    open_page(page, base_url, CABLE)
+    view = page.locator(".cable-actions a", has_text="Original text")
+    href = view.get_attribute("href")
+    assert href == "../05TOKYO1349.txt"
+    download = page.locator(".cable-actions a[download]")
+    expect(download).to_have_attribute("download", "05TOKYO1349.txt")
+    with urllib.request.urlopen(base_url + "cables/2005/05TOKYO1349.txt") as response:
+        assert response.status == 200
+        assert b"Bandung" in response.read()
+
+
+def test_cite_and_correction(page, base_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_page(page, base_url, CABLE)
+    chicago = page.locator("#cite-chicago")
+    expect(chicago).to_contain_text("Embassy Tokyo.")
+    expect(chicago).to_contain_text("05TOKYO1349")
+    expect(chicago).to_contain_text("cables/2005/05TOKYO1349/")
+    expect(page.locator("#cite-bibtex")).to_contain_text("@misc{cable05TOKYO1349,")
+    button = page.locator("button[data-copy='cite-bibtex']")
+    button.click()
+    expect(button).to_have_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("@misc{cable05TOKYO1349,") and copied.rstrip().endswith("}")
+    correction = page.locator(".cable-actions a", has_text="Propose a correction")
+    expect(correction).to_have_attribute(
+        "href",
+        re.compile(
+            r"^https://github\.com/.+/issues/new\?template=transcription-error\.md"
+            r"&title=Transcription%20error%20in%2005TOKYO1349$"
+        ),
+    )
+
+
+def test_link_preview_metadata_and_feed(page, base_url):
+    open_page(page, base_url, CABLE)
+    og_title = page.locator("meta[property='og:title']")
+    expect(og_title).to_have_attribute("content", re.compile(r"^05TOKYO1349: "))
+    description = page.locator("meta[property='og:description']")
+    expect(description).to_have_attribute("content", re.compile(r"Tsuneo Nishida"))
+    expect(page.locator("meta[name='twitter:card']")).to_have_attribute("content", "summary")
+    feed = page.locator("link[rel='alternate'][type='application/atom+xml']")
+    href = feed.get_attribute("href")
+    assert href and href.endswith("feed.xml")
+    with urllib.request.urlopen(base_url + "feed.xml") as response:
+        assert b"05TOKYO1349" in response.read()
+
+
+def test_cable_pages_stay_out_of_the_sidebar(page, base_url):
+    open_page(page, base_url)
+    assert page.locator(".md-nav a[href*='cables/']").count() == 0
+
+
+def test_print_hides_chrome_and_keeps_both_banners(page, base_url):
+    open_page(page, base_url, CABLE)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".cable-actions"):
+        assert page.locator(selector).first.is_hidden(), selector
+    expect(page.locator(".cable-banner--top")).to_be_visible()
+    expect(page.locator(".cable-banner--bottom")).to_be_visible()
+    pdf = page.pdf(format="Letter")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_pages_log_no_errors(page, base_url, errors):
+    for path in (
+        "",
+        CABLE,
+        PERSON,
+        "people/",
+        "topics/",
+        "topics/prel/",
+        "posts/tokyo/",
+        "dates/",
+        "dates/2005/",
+        "classifications/secret/",
+        "about/",
+        "404.html",
+    ):
+        open_page(page, base_url, path)
+        page.wait_for_load_state("networkidle")
+    assert not errors, errors
+
+
+def test_screenshots(browser, base_url, screenshots, errors):
+    """Full-page pictures of the home, cable and person pages, light and dark, for a human to look at."""
+    for scheme in ("light", "dark"):
+        context = errors.context(
+            browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme
+        )
+        try:
+            page = context.new_page()
+            errors.watch(page)
+            for name, path in (("home", ""), ("cable", CABLE), ("person", PERSON)):
+                open_page(page, base_url, path)
+                page.wait_for_load_state("networkidle")
+                suffix = "" if scheme == "light" else "-dark"
+                target = screenshots / f"{name}{suffix}.png"
+                page.screenshot(path=str(target), full_page=True)
+                assert target.stat().st_size > 10_000
+        finally:
+            context.close()
+    context = errors.context(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        errors.watch(page)
+        open_page(page, base_url, CABLE)
+        page.screenshot(path=str(screenshots / "cable-mobile.png"), full_page=True)
+    finally:
+        context.close()
+    assert not errors, errors

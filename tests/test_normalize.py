@@ -1,0 +1,52 @@
+"""Each OCR repair rule on its own, with the text it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cable2md.normalize import RULES, denoise, join_lines
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_rule_repairs_its_example(rule):
+    noisy, clean = rule.example
+    assert rule.apply(noisy) == clean
+
+
+@pytest.mark.parametrize(
+    ("noisy", "clean"),
+    [
+        ("Nishida  suggested  that  Secretary  Rice ' s upcoming", "Nishida suggested that Secretary Rice's upcoming"),
+        ("E.O.  12958:  DECL : END  OF  U.S. -JAPAN  ALLIANCE", "E.O. 12958: DECL: END OF U.S.-JAPAN ALLIANCE"),
+        ("Reasons : 1 . 4 ( b / d).", "Reasons: 1.4 (b/d)."),
+        ("reasons 1 .4(b) and (d)", "reasons 1.4(b) and (d)"),
+        ("proposed some form of U.S.- Japan dialogue", "proposed some form of U.S.-Japan dialogue"),
+        ("END  COMMENT . )", "END COMMENT.)"),
+        ("for both our interests .", "for both our interests."),
+        ("THE MDC'S NATIONAL COUNCIL , AT LEAST", "THE MDC'S NATIONAL COUNCIL, AT LEAST"),
+        ("the four Ministers ' recent meeting", "the four Ministers' recent meeting"),
+    ],
+)
+def test_denoise(noisy, clean):
+    assert denoise(noisy) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the medium- to long-term, the future",  # a suspended hyphen keeps its space
+        "1. 4 people were hurt",  # a list number is not a reason code
+        "Ukraine -- and NATO",  # a dash between words
+        'He said "yes" and left.',
+        "the 1955 Bandung conference",
+        "US-Japan ties",
+    ],
+)
+def test_denoise_leaves_clean_text_alone(text):
+    assert denoise(text) == text
+
+
+def test_join_lines_keeps_hyphenated_compounds_and_joins_page_breaks():
+    assert join_lines(["an  MFA-", "commissioned report", "", "Stephen  D.", "", "Krasner"]) == (
+        "an MFA-commissioned report Stephen D. Krasner"
+    )
