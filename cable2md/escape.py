@@ -17,11 +17,18 @@ _EVERYWHERE = {char: f"&#{ord(char)};" for char in "\\`*_{}[]<>&#|$^~"}
 _TABLE = str.maketrans(_EVERYWHERE)
 _LINE_START_RE = re.compile(r"^(\s*)([-+=.!:>%@]|\d+(?=[.)]))")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Direction overrides would reorder the text around them on screen: show them as what they are.
+_BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    text = _CONTROL_RE.sub("\ufffd", text)
+    return _BIDI_RE.sub(lambda match: f"[U+{ord(match.group(0)):04X}]", text)
 
 
 def md_inline(text: str) -> str:
     """Escape *text* for use inside a Markdown line: syntax characters become references."""
-    return _CONTROL_RE.sub("\ufffd", text).translate(_TABLE)
+    return _visible(text).translate(_TABLE)
 
 
 def safe_line_starts(markdown: str) -> str:
@@ -49,7 +56,7 @@ def md(text: str) -> str:
 def html_text(text: str) -> str:
     """Escape *text* for an HTML text node or a double-quoted attribute."""
     return (
-        _CONTROL_RE.sub("\ufffd", text)
+        _visible(text)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -59,7 +66,7 @@ def html_text(text: str) -> str:
 
 def plain_title(text: str) -> str:
     """A page title safe in any template: no angle brackets, no line breaks, no controls."""
-    text = _CONTROL_RE.sub("", text).replace("<", "‹").replace(">", "›")
+    text = _visible(text).replace("\ufffd", "").replace("<", "‹").replace(">", "›")
     return " ".join(text.split())
 
 

@@ -208,7 +208,7 @@ def split_title_name(text: str) -> tuple[str | None, str | None]:
     while (
         start > 0
         and len(tokens) - start < 5
-        and name_word(tokens[start - 1], caps=caps, vocab=vocab)
+        and name_word(tokens[start - 1], caps=caps, vocab=vocab, lead=False)
     ):
         start -= 1
     while start < len(tokens) and bare(tokens[start]).casefold() in vocab.particles:

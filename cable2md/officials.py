@@ -171,6 +171,9 @@ class _Finder:
             word = self.tokens[end].text
             folded = bare(word).casefold()
             previous = bare(self.tokens[end - 1].text).casefold()
+            following = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
+            if folded in ("and", "&") and is_title_token(following, self.vocab):
+                break  # "the President and Secretary Rice": two people, not one title
             if (
                 is_title_part(word, self.vocab)
                 and (self.caps or word[0].isupper() or folded in self.vocab.connectors)

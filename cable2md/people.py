@@ -182,7 +182,9 @@ def build_people(
             if len(form.split()) > 1:
                 surnames[_surname(form)].add(key)
         for surname, keys in surnames.items():
-            if len(keys) == 1 and surname not in forms:  # "Dalic said": the only Dalic in this cable
+            if (
+                len(keys) == 1 and surname not in forms
+            ):  # "Dalic said": the only Dalic in this cable
                 forms[surname] = next(iter(keys))
         per_cable[cable.id or ""] = forms
     _merge_initials(people, per_cable)

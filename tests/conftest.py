@@ -39,4 +39,6 @@ def compare_golden(path: Path, actual: str, update: bool) -> None:
         return
     assert path.exists(), f"no golden file {path.relative_to(ROOT)}: run pytest --update-goldens"
     expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{path.relative_to(ROOT)} differs; if the change is right, run pytest --update-goldens"
+    assert actual == expected, (
+        f"{path.relative_to(ROOT)} differs; if the change is right, run pytest --update-goldens"
+    )

@@ -39,7 +39,12 @@ def seed_site(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "page",
-    ["cables/2005/05TOKYO1349.md", "people/tsuneo-nishida.md", "people/stephen-d-krasner.md", "topics/prel.md"],
+    [
+        "cables/2005/05TOKYO1349.md",
+        "people/tsuneo-nishida.md",
+        "people/stephen-d-krasner.md",
+        "topics/prel.md",
+    ],
 )
 def test_seed_pages_golden(seed_site, page, update_goldens):
     actual = (seed_site / page).read_text(encoding="utf-8")
@@ -75,6 +80,8 @@ def test_fixture_archive_tree_golden(tmp_path, update_goldens):
             (expected_root / stale).unlink()
         return
     expected = _tree(expected_root)
-    assert sorted(actual) == sorted(expected), "the set of generated files changed: run --update-goldens"
+    assert sorted(actual) == sorted(expected), (
+        "the set of generated files changed: run --update-goldens"
+    )
     changed = [name for name in actual if actual[name] != expected[name]]
     assert not changed, f"generated files differ from the golden tree: {changed[:10]}"

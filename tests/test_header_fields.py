@@ -14,12 +14,24 @@ from cable2md.routing import parse_dateline, parse_dtg
     ("line", "level", "section", "post", "number"),
     [
         ("S E C R E T SECTION 01 OF 02 BEIJING 002963", "SECRET", (1, 2), "BEIJING", "002963"),
-        ("C o n f i d e n t i a l section 01 of 04 ankara 000348", "CONFIDENTIAL", (1, 4), "ANKARA", "000348"),
+        (
+            "C o n f i d e n t i a l section 01 of 04 ankara 000348",
+            "CONFIDENTIAL",
+            (1, 4),
+            "ANKARA",
+            "000348",
+        ),
         ("SECRET  SECTION  01  OF  07  TOKYO  001349 ", "SECRET", (1, 7), "TOKYO", "001349"),
         ("UNCLAS E F T O SECTION 01 OF 02 STATE 123456", "UNCLASSIFIED", (1, 2), "STATE", "123456"),
         ("SS E C R E T PESHAWAR 000041", "SECRET", None, "PESHAWAR", "000041"),
         ("UUNCLAS MANAGUA 001002", "UNCLASSIFIED", None, "MANAGUA", "001002"),
-        ("LIMITED OFFICIAL USE RIO DE JANEIRO 001238", "LIMITED OFFICIAL USE", None, "RIO DE JANEIRO", "001238"),
+        (
+            "LIMITED OFFICIAL USE RIO DE JANEIRO 001238",
+            "LIMITED OFFICIAL USE",
+            None,
+            "RIO DE JANEIRO",
+            "001238",
+        ),
         ("C O N F I D E N T I A L 75 LIBREVILLE 1895", "CONFIDENTIAL", None, "LIBREVILLE", "1895"),
         ("TOP SECRET STATE 000012", "TOP SECRET", None, "STATE", "000012"),
         ("CONFIDENTIAL", "CONFIDENTIAL", None, None, None),
@@ -27,10 +39,17 @@ from cable2md.routing import parse_dateline, parse_dtg
 )
 def test_classification_lines(line, level, section, post, number):
     parsed = parse_classification_line(line)
-    assert (parsed.level, parsed.section, parsed.post, parsed.number) == (level, section, post, number)
+    assert (parsed.level, parsed.section, parsed.post, parsed.number) == (
+        level,
+        section,
+        post,
+        number,
+    )
 
 
-@pytest.mark.parametrize("line", ["SECRET SERVICE AGENTS SAID", "CONFIDENTIAL PTQ1859", "Secretary Rice"])
+@pytest.mark.parametrize(
+    "line", ["SECRET SERVICE AGENTS SAID", "CONFIDENTIAL PTQ1859", "Secretary Rice"]
+)
 def test_not_classification_lines(line):
     assert parse_classification_line(line) is None
 
@@ -55,7 +74,10 @@ def test_labels(level, handling, expected):
     [
         ("TAGS: ECIN  PREL  PARM", ["ECIN", "PREL", "PARM"]),
         ("TAGS PREL, KWAC, SR", ["PREL", "KWAC", "SR"]),
-        ("Tags: ovip (steinberg, james b.), prel, parm", ["OVIP", "STEINBERG, JAMES B.", "PREL", "PARM"]),
+        (
+            "Tags: ovip (steinberg, james b.), prel, parm",
+            ["OVIP", "STEINBERG, JAMES B.", "PREL", "PARM"],
+        ),
         ("TAGS PINR, KCRM, BU, Organized Crime", ["PINR", "KCRM", "BU", "Organized Crime"]),
         ("TAG: PTER, PREL", ["PTER", "PREL"]),
     ],
@@ -136,5 +158,8 @@ def test_impossible_dtg_is_not_a_date():
 
 def test_datelines():
     assert parse_dateline("Wednesday, 06 May 2009, 17:31") == "2009-05-06"
-    assert parse_dateline("TELEGRAM                                            June 03, 2003") == "2003-06-03"
+    assert (
+        parse_dateline("TELEGRAM                                            June 03, 2003")
+        == "2003-06-03"
+    )
     assert parse_dateline("Someday, 06 May 2009") is None

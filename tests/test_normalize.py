@@ -16,8 +16,14 @@ def test_rule_repairs_its_example(rule):
 @pytest.mark.parametrize(
     ("noisy", "clean"),
     [
-        ("Nishida  suggested  that  Secretary  Rice ' s upcoming", "Nishida suggested that Secretary Rice's upcoming"),
-        ("E.O.  12958:  DECL : END  OF  U.S. -JAPAN  ALLIANCE", "E.O. 12958: DECL: END OF U.S.-JAPAN ALLIANCE"),
+        (
+            "Nishida  suggested  that  Secretary  Rice ' s upcoming",
+            "Nishida suggested that Secretary Rice's upcoming",
+        ),
+        (
+            "E.O.  12958:  DECL : END  OF  U.S. -JAPAN  ALLIANCE",
+            "E.O. 12958: DECL: END OF U.S.-JAPAN ALLIANCE",
+        ),
         ("Reasons : 1 . 4 ( b / d).", "Reasons: 1.4 (b/d)."),
         ("reasons 1 .4(b) and (d)", "reasons 1.4(b) and (d)"),
         ("proposed some form of U.S.- Japan dialogue", "proposed some form of U.S.-Japan dialogue"),

@@ -39,7 +39,13 @@ def test_readings_drop_only_garble_characters():
 
 @pytest.mark.parametrize(
     "line",
-    ["1955  Bandung  conference came", "d).", "1 . 4 ( b / d)", "2005. The year began badly", "xxxxx said"],
+    [
+        "1955  Bandung  conference came",
+        "d).",
+        "1 . 4 ( b / d)",
+        "2005. The year began badly",
+        "xxxxx said",
+    ],
 )
 def test_not_paragraph_starts(line):
     assert read_start(line, 5, pilcrow_mode=False, after_blank=True) is None

@@ -79,3 +79,30 @@ def test_signer_and_ocr_repairs(seed):
     assert "U.S.-Japan alliance" in text
     assert "best institution might be for both our interests." in text
     assert "  " not in text
+
+
+EXPECTED_PARTICIPANTS = [
+    ("U.S.", "Director of Policy Planning", "Stephen D. Krasner", None),
+    ("U.S.", "S/P Member", "Evan Feigenbaum", None),
+    ("U.S.", "POLMIN", "David Shear", None),
+    ("U.S.", "POL", "Steve Hill", None),
+    ("U.S.", "POL", "Tandy Matsuda", "notetaker"),
+    ("U.S.", "ECON", "Christina Collins", "notetaker"),
+    ("Japan", "Deputy Vice Minister for Foreign Policy", "Tsuneo Nishida", None),
+    ("Japan", "Deputy Director General", "Koji Tsuruoka", None),
+    ("Japan", "Policy Coordination Division Director", "Kazuhide Ishikawa", None),
+    ("Japan", "Policy Planning Division Director", "Hiroshi Kawamura", None),
+    ("Japan", "National Security Policy Division Director", "Mami Mizutori", None),
+    ("Japan", "UN Policy Division Director", "Kazutoshi Aikawa", None),
+]
+
+
+def test_participants_on_two_sides(seed):
+    assert [(p.side, p.title, p.name, p.role) for p in seed.participants] == EXPECTED_PARTICIPANTS
+
+
+def test_people_mentioned_with_a_title(seed):
+    mentioned = {m.name: m.title for m in seed.mentions}
+    assert mentioned["Machimura"] == "Foreign Minister"
+    assert mentioned["Rice"] == "Secretary"
+    assert "Bandung" not in mentioned and "Tokyo" not in mentioned

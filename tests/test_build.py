@@ -1,0 +1,142 @@
+"""cable2md build: no cable lost, duplicates and conflicts, determinism, incremental writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cable2md.build import build
+from cable2md.cli import main
+
+from .conftest import CORPUS, FIXTURES, SEED
+
+FRONT_MATTER = "---\n"
+
+
+def _archive(root: Path, *paths: Path) -> Path:
+    cables = root / "cables"
+    for path in paths:
+        target = cables / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    return cables
+
+
+def _pages(docs: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(docs).as_posix(): p.read_bytes()
+        for p in sorted(docs.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_every_input_file_is_a_page_or_a_named_rejection(tmp_path):
+    cables = _archive(tmp_path, SEED, *sorted((FIXTURES / "cables").glob("*.txt")))
+    (cables / "copy-of-seed.txt").write_bytes(SEED.read_bytes())  # same text: one cable
+    conflict = SEED.read_text(encoding="utf-8").replace("MICHALAK", "SOMEONE ELSE")
+    (cables / "edited-seed.txt").write_text(conflict, encoding="utf-8")  # same id, other text
+    (cables / "broken.txt").write_bytes(b"\x00\x01binary")
+    (cables / "empty.txt").write_bytes(b"")
+    report, index = build(cables, tmp_path / "docs")
+    files = {p.name for p in cables.glob("*.txt")}
+    paged = {Path(index.cables[i].source).name for i in index.order}
+    rejected = {message.split(":")[0].rsplit("/", 1)[-1] for message in report.rejected}
+    duplicates = {Path(path).name for path, _ in report.duplicates}
+    assert files == paged | rejected | duplicates
+    assert duplicates == {"copy-of-seed.txt"}
+    assert rejected == {"edited-seed.txt", "broken.txt", "empty.txt"}
+    conflict_message = next(m for m in report.rejected if "edited-seed" in m)
+    assert "05TOKYO1349" in conflict_message and "05TOKYO1349.txt" in conflict_message
+    assert report.cables == len(paged) == len(files) - 4
+
+
+def test_strict_build_fails_when_a_cable_is_rejected(tmp_path, capsys):
+    cables = _archive(tmp_path, SEED)
+    docs = str(tmp_path / "docs")
+    assert main(["build", str(cables), docs, "--strict", "--no-cache"]) == 0
+    (cables / "broken.txt").write_text("nothing like a cable\n", encoding="utf-8")
+    assert main(["build", str(cables), docs, "--no-cache"]) == 0
+    assert main(["build", str(cables), docs, "--strict", "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert "broken.txt:1:1: not a cable" in err and "1 rejected" in err
+
+
+def test_builds_are_byte_identical_across_folders(tmp_path):
+    first = _archive(tmp_path / "a", *sorted((FIXTURES / "cables").glob("*.txt")))
+    second = _archive(tmp_path / "b" / "elsewhere", *sorted((FIXTURES / "cables").glob("*.txt")))
+    build(first, tmp_path / "docs-a", cache_dir=tmp_path / "cache")
+    build(second, tmp_path / "docs-b")
+    assert _pages(tmp_path / "docs-a") == _pages(tmp_path / "docs-b")
+
+
+def test_rebuild_rewrites_only_changed_pages(tmp_path):
+    cables = _archive(tmp_path, *sorted((FIXTURES / "cables").glob("*.txt")))
+    docs = tmp_path / "docs"
+    first, _ = build(cables, docs, cache_dir=tmp_path / "cache")
+    stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    again, _ = build(cables, docs, cache_dir=tmp_path / "cache")
+    assert again.written == 0 and again.parsed == 0
+    assert all(p.stat().st_mtime_ns == stamp for p, stamp in stamps.items())
+    target = cables / "74MANILA777.txt"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("TIRED", "RESOLUTE"), encoding="utf-8"
+    )
+    changed, _ = build(cables, docs, cache_dir=tmp_path / "cache")
+    assert changed.parsed == 1
+    rewritten = {
+        p.relative_to(docs).as_posix()
+        for p, stamp in stamps.items()
+        if p.stat().st_mtime_ns != stamp
+    }
+    assert "cables/1974/74MANILA777.md" in rewritten
+    assert len(rewritten) < len(stamps) / 4
+    os.remove(target)
+    removed, _ = build(cables, docs, cache_dir=tmp_path / "cache")
+    assert removed.removed >= 2 and not (docs / "cables/1974/74MANILA777.md").exists()
+
+
+def test_hand_written_pages_are_left_alone(tmp_path):
+    cables = _archive(tmp_path, SEED)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    build(cables, docs)
+    shutil.rmtree(cables)
+    cables.mkdir()
+    build(cables, docs)
+    assert (docs / "about.md").read_text(encoding="utf-8") == "# About\n"
+    assert not (docs / "cables").exists() or not any((docs / "cables").rglob("*.md"))
+
+
+def _check_pages(docs: Path) -> int:
+    checked = 0
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith(FRONT_MATTER), page
+        end = text.index("\n---\n", 4)
+        meta = yaml.safe_load(text[4:end])
+        assert isinstance(meta, dict) and meta.get("title"), page
+        assert yaml.safe_load(yaml.safe_dump(meta, allow_unicode=True)) == meta
+        body = text[end + 5 :]
+        assert body.strip().startswith("#"), page
+        checked += 1
+    return checked
+
+
+def test_every_page_of_the_seed_has_loadable_front_matter(tmp_path):
+    docs = tmp_path / "docs"
+    build(_archive(tmp_path, SEED), docs)
+    assert _check_pages(docs) > 20
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not here (GitHub Actions)")
+def test_every_page_of_the_corpus_has_loadable_front_matter(tmp_path):
+    docs = tmp_path / "docs"
+    report, _ = build(CORPUS, docs)
+    assert report.cables == 204 and not report.rejected
+    assert _check_pages(docs) > 1000

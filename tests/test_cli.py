@@ -1,0 +1,39 @@
+"""cable2md parse: formats, folders, errors and --strict."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from cable2md.cli import main
+
+from .conftest import FIXTURES, SEED
+
+
+def test_parse_formats(capsys):
+    assert main(["parse", str(SEED)]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["05TOKYO1349"]
+    assert main(["parse", str(SEED), "--format", "yaml"]) == 0
+    assert next(yaml.safe_load_all(capsys.readouterr().out))["classification"] == "SECRET"
+    assert main(["parse", str(FIXTURES / "cables"), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 7 and json.loads(lines[0])["id"] == "06RABAT300"
+
+
+def test_bad_files_fail_the_run_but_not_the_others(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    assert main(["parse", str(bad), str(SEED)]) == 1
+    captured = capsys.readouterr()
+    assert f"{bad}:1:1: file is empty" in captured.err
+    assert [r["id"] for r in json.loads(captured.out)] == ["05TOKYO1349"]
+
+
+def test_strict_fails_on_defects(capsys):
+    truncated = FIXTURES / "cables" / "07CARACAS900.txt"
+    assert main(["parse", str(truncated)]) == 0
+    assert "the cable may be truncated" in capsys.readouterr().err
+    assert main(["parse", str(truncated), "--strict"]) == 1
+    assert f"{truncated}:20:" in capsys.readouterr().err
