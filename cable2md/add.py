@@ -10,13 +10,15 @@ from .errors import CableError
 from .parse import parse_file
 
 
-def add_files(files: list[Path], cables_dir: Path) -> tuple[list[Path], list[str]]:
-    """Copy each readable cable to ``<cables_dir>/<year>/<ID>.txt``; return the places and problems.
+def add_files(files: list[Path], cables_dir: Path) -> tuple[list[Path], list[str], list[str]]:
+    """Copy each readable cable to ``<cables_dir>/<year>/<ID>.txt``.
 
-    A file already there with the same bytes is reported and kept; a different
-    file under the same id is never overwritten.
+    Returns the places of the cables, notes, and errors. A file already there with
+    the same bytes is noted and kept; a different file under the same id is never
+    overwritten (an error).
     """
     added: list[Path] = []
+    notes: list[str] = []
     problems: list[str] = []
     for path in files:
         try:
@@ -30,7 +32,7 @@ def add_files(files: list[Path], cables_dir: Path) -> tuple[list[Path], list[str
         target = cables_dir / canonical_place(cable)
         if target.exists() and target.resolve() != path.resolve():
             if target.read_bytes() == path.read_bytes():
-                problems.append(f"{path}:1:1: already in the archive as {target}")
+                notes.append(f"{path}:1:1: already in the archive as {target}")
                 added.append(target)
             else:
                 problems.append(
@@ -42,4 +44,4 @@ def add_files(files: list[Path], cables_dir: Path) -> tuple[list[Path], list[str
             shutil.copyfile(path, target)
             print(f"added {path} as {target}")
         added.append(target)
-    return added, problems
+    return added, notes, problems

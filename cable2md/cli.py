@@ -89,8 +89,8 @@ def _check_command(args: argparse.Namespace) -> int:
 def _add_command(args: argparse.Namespace) -> int:
     from .add import add_files
 
-    added, problems = add_files([Path(p) for p in args.files], Path(args.cables))
-    for message in problems:
+    added, notes, problems = add_files([Path(p) for p in args.files], Path(args.cables))
+    for message in notes + problems:
         print(message, file=sys.stderr)
     if not added:
         return 1

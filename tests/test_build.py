@@ -76,7 +76,7 @@ def test_builds_are_byte_identical_across_folders(tmp_path):
 def test_rebuild_rewrites_only_changed_pages(tmp_path):
     cables = _archive(tmp_path, *sorted((FIXTURES / "cables").glob("*.txt")))
     docs = tmp_path / "docs"
-    first, _ = build(cables, docs, cache_dir=tmp_path / "cache")
+    build(cables, docs, cache_dir=tmp_path / "cache")
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     again, _ = build(cables, docs, cache_dir=tmp_path / "cache")
     assert again.written == 0 and again.parsed == 0

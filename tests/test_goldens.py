@@ -12,7 +12,7 @@ from cable2md.build import build
 
 from .conftest import FIXTURES, GOLDEN, ROOT, SEED, compare_golden
 
-CABLES = sorted((FIXTURES / "cables").glob("*.txt")) + [SEED]
+CABLES = [*sorted((FIXTURES / "cables").glob("*.txt")), SEED]
 
 
 def _record_json(path: Path) -> str:
