@@ -101,7 +101,7 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
                 1,
                 1,
                 "error",
-                f"file should be at cables/{expected} (id {cable.id}); `cable2md add` puts it there",
+                f"file should be at {cables_dir.name}/{expected} (id {cable.id}); `cable2md add` puts it there",
             )
         )
     line, column = cable.location("tags")
@@ -123,17 +123,6 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
                         f"TAGS code {tag!r} is not a known code{hint}",
                     )
                 )
-    if cable.origin_code and cable.origin is None:
-        line, column = cable.location("classification")
-        report.problems.append(
-            Problem(
-                name,
-                line,
-                column,
-                "warning",
-                f"post {cable.origin_code!r} is not in cable2md/data/posts.yaml",
-            )
-        )
     return report
 
 

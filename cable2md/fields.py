@@ -21,7 +21,7 @@ _PERSON_TAG_RE = re.compile(r"\(([^()]*)\)")
 _EO_RE = re.compile(
     r"^\s*¶?\s*(?:E\s?\.\s?O\s?\.?|EO)\s*(?P<number>\d{5})?\s*[:;,.]?\s*", re.IGNORECASE
 )
-_DECL_RE = re.compile(r"\bDECL\s*[:;.]?\s*(?P<decl>.*)$", re.IGNORECASE)
+_DECL_RE = re.compile(r"\bDECL\b\s*[:;.]?\s*(?P<decl>.*)$", re.IGNORECASE)
 _CLASSIFIED_RE = re.compile(r"^\s*CLASSIFIED\s+BY\s*[:;.]?\s*", re.IGNORECASE)
 _REASONS_RE = re.compile(
     r"[\s,.;]*(?:\bfor\s+|\bunder\s+)?\b(?:reasons?|reason\s+codes?)\b\s*[:.]?\s*(?P<reasons>.*)$",

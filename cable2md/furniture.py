@@ -37,6 +37,7 @@ _DISTRIBUTION_RES = (
     re.compile(r"^\s*-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+\s*$"),
 )
 MRN_MARKER_RE = re.compile(r"^\s*[A-Z][A-Z ]{1,30}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "]")
 _DATABASE_ROW_RE = re.compile(r"^\s*\d{3,7}\s+\d{4}-\d\d-\d\d\s+\d{2}[A-Z]{2,}\d+\s")
 _PASS_RE = re.compile(r"^[^a-z]*\b(?:FOR|PASS)\b[^a-z]*$")
 _HEADER_FIELD_RE = re.compile(
@@ -200,11 +201,28 @@ def _appended(rest: list[Line], out: Cleaned, start: Line, what: str) -> list[Li
     return []
 
 
+def _close_page_gaps(lines: list[Line], removed: set[int]) -> list[Line]:
+    """Drop the blank lines around removed furniture when a sentence runs on across it."""
+    kept: list[Line] = []
+    for line in lines:
+        if not line.blank and kept:
+            last = next((k for k in reversed(kept) if not k.blank), None)
+            gap = last is not None and any(
+                n in removed for n in range(last.number + 1, line.number)
+            )
+            if gap and not last.stripped.endswith(_SENTENCE_END):
+                while kept and kept[-1].blank:
+                    kept.pop()
+        kept.append(line)
+    return kept
+
+
 def remove_furniture(lines: list[Line]) -> Cleaned:
     """Remove page headers, page markings, distribution lists and repeated section headers."""
     out = Cleaned([])
     kept = _strip_page_headers(lines, out)
     kept = _drop_single_lines(kept, out)
+    kept = _close_page_gaps(kept, {artifact.line for artifact in out.artifacts})
     out.lines = _strip_repeated_sections(kept, out)
     out.artifacts.sort(key=lambda artifact: artifact.line)
     return out

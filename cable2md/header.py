@@ -51,7 +51,8 @@ _SUBJECT_OPEN_RE = re.compile(
 _REF_LABEL_RE = re.compile(r"^\s*\(?[B-Hb-h][.)]\s")
 _REASON_RE = re.compile(r"\b1\s?\.\s?[4-9]\b|\breasons?\b.*\(", re.I)
 _UNDERLINE_RE = re.compile(r"^\s*[-=_]{3,}\s*$")
-_TAG_LINE_RE = re.compile(r"^\s*(?:[A-Za-z]{1,8}[,;]?\s*|\([^()]*\)[,;]?\s*)+$")
+# Each code must end at a separator, so a long line cannot be split into codes in many ways.
+_TAG_LINE_RE = re.compile(r"^\s*(?:(?:[A-Za-z]{1,8}|\([^()]*\))(?:[\s,;]+|$))+$")
 _SCAN_LIMIT = 40  # lines of unknown text tolerated before the first header field
 _NOTE_REACH = 25  # an unknown line is a header note when a field follows within this many lines
 _NOTE_REACH_AFTER_SUBJECT = 4
@@ -219,7 +220,10 @@ class _Scanner:
             self.seen_field = True
             return True
         if self.open and self._continues(self.open, line, lines, index):
-            header.fields[self.open].append(line)
+            if self.open in ("TO", "INFO"):
+                (header.to if self.open == "TO" else header.info).append(routing.address(text))
+            else:
+                header.fields[self.open].append(line)
             return True
         self.open = None
         return self._routing(line)
@@ -244,6 +248,8 @@ class _Scanner:
             joined = " ".join(part.stripped for part in self.header.fields["CLASSIFIED"])
             return not (_REASON_RE.search(joined) and joined.endswith((".", ")")))
         if kind in ("TO", "INFO"):
+            if text.startswith(("INFO ", "TO ", "FM ")) or routing.PRECEDENCE_DTG_RE.match(text):
+                return False
             return routing.is_address(text) or (not re.search(r"[a-z]", text) and len(text) <= 80)
         return False
 

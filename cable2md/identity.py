@@ -27,8 +27,10 @@ _DECL_DATE_RE = re.compile(
 _YEAR_RE = re.compile(r"\b(19[6-9]\d|20[0-4]\d)\b")
 # Spans between a cable and its declassification date, with the cost of assuming each:
 # ten years is the default of E.O. 12958, twenty-five its longest.
-_DECL_OFFSETS = ((10, 0), (25, 8), (5, 8), (20, 10), (15, 10))
+_DECL_OFFSETS = ((10, 0), (25, 8), (5, 8), (15, 9), (20, 10))
 FIRST_YEAR, LATEST_YEAR = 1966, 2010  # the span of the 2010-2011 release
+# The release holds few cables from before 2000: a guess that lands there costs more.
+_EARLY_YEAR, _EARLY_COST = 2000, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def _decl_year_guess(decl_year: int, named: list[int], floor: int) -> int | None
         year = decl_year - offset
         if not floor <= year <= LATEST_YEAR:
             continue
-        cost = float(penalty)
+        cost = float(penalty) + (_EARLY_COST if year < _EARLY_YEAR else 0)
         if named:
             newest = max(named)
             # A cable mostly looks back: naming years before its own is cheaper than after.

@@ -17,7 +17,7 @@ from .fields import split_marking
 PILCROW_RE = re.compile(r"^\s*¶\s*(?P<number>\d{1,3})\s*(?:\.|\)|(?=\s))\s*(?P<rest>.*)$")
 # A number, maybe behind garbled pilcrow characters, then a full stop and a space.
 _CANDIDATE_RE = re.compile(
-    r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s?\.(?=\s|$)\s*(?P<rest>.*)$"
+    r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s?\.(?=\s|$|\()\s*(?P<rest>.*)$"
 )
 _GARBLE_RE = re.compile(r"^[¶T!|Il\[\]_1.]*$")
 _MAX_SKIP = 3  # paragraphs an extract may skip between two it keeps

@@ -58,7 +58,11 @@ def decode(data: bytes, path: str) -> Source:
         text = data.decode("cp1252", errors="replace")
         encoding = "cp1252"
         defects.append(
-            Defect(line, column, "text is not UTF-8; read as Windows-1252 from this byte on")
+            Defect(
+                line,
+                column,
+                "text is not UTF-8 (first bad byte here); the file is read as Windows-1252",
+            )
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

@@ -1,6 +1,6 @@
 """Index + one record -> the cable's Markdown page: front matter and a body that reads like the cable.
 
-The front matter (documented in ``docs/front-matter.md``) feeds the site's
+The front matter (documented in ``docs/record.md``) feeds the site's
 template; the body alone reads well in any Markdown renderer: the title, a
 metadata table, the summary set apart, section headings, numbered paragraphs
 with their markings and ``#p<N>`` anchors, COMMENT passages as admonitions,
