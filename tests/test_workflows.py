@@ -1,0 +1,89 @@
+"""The GitHub workflows: every command they run exists, and untrusted code never gets write power."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cable2md.cli import build_parser
+
+from .conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED_RE = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def _load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def _steps(workflow: dict):
+    for name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield name, job, step
+
+
+def _make_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][\w-]*):", text, re.M))
+
+
+def test_there_are_ci_and_deploy_workflows():
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_command_exists(path):
+    targets = _make_targets()
+    subcommands = set(build_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+    checked = 0
+    for _, _, step in _steps(_load(path)):
+        for command in re.split(r"[\n;|&]+", step.get("run", "")):
+            words = shlex.split(command.strip(), posix=True) if command.strip() else []
+            for position, word in enumerate(words):
+                if word == "make":
+                    target = words[position + 1]
+                    assert target in targets, f"{path.name}: make {target} is not a Makefile target"
+                    checked += 1
+                if word.endswith("cable2md") and position + 1 < len(words):
+                    assert words[position + 1] in subcommands, f"{path.name}: cable2md {words[position + 1]}"
+                    checked += 1
+                if word.startswith(".venv/bin/"):
+                    tool = word.removeprefix(".venv/bin/")
+                    assert tool in {"cable2md", "linkchecker", "mkdocs", "python", "pytest"}, tool
+    assert checked, f"{path.name} runs no make target or cable2md command"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_untrusted_code_never_gets_write_power(path):
+    workflow = _load(path)
+    text = path.read_text(encoding="utf-8")
+    assert "pull_request_target" not in text and "workflow_run" not in text
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job, step in _steps(workflow):
+        uses = step.get("uses")
+        if uses:
+            assert PINNED_RE.match(uses), f"{path.name}/{name}: {uses} is not pinned to a commit"
+        assert "secrets." not in str(step), f"{path.name}/{name} reads a secret"
+        if "actions/checkout" in (uses or ""):
+            assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}/{name}"
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        writes = {scope for scope, level in granted.items() if level == "write"}
+        if writes:
+            # Only a job that checks out nothing and runs no shell may hold write scopes.
+            assert writes <= {"pages", "id-token"}, f"{path.name}/{name}: {writes}"
+            assert path.name == "deploy.yml" and "pull_request" not in workflow["on"]
+            assert all("run" not in step and "checkout" not in step.get("uses", "") for step in job["steps"])
+
+
+def test_deploys_never_race():
+    deploy = _load(ROOT / ".github" / "workflows" / "deploy.yml")
+    assert deploy["concurrency"]["cancel-in-progress"] is False
+    assert set(deploy["on"]) <= {"push", "workflow_dispatch"}
