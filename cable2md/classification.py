@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import data
 
@@ -24,6 +25,9 @@ _QUALIFIERS = {"EFTO", "SENSITIVE", "SBU", "NOFORN", "SIPDIS", "FOUO", "NODIS", 
 _SECTION_RE = re.compile(r"^SECTION (\d{1,3}) OF (\d{1,3})\b ?")
 _POST_NUMBER_RE = re.compile(r"^(?:\d\d )?(?P<post>[A-Z][A-Z.' -]{0,40}?) (?P<number>\d{1,7})$")
 # A ZNY line's five letters say the level when the classification line is missing.
+# A quick test: a classification line opens with the first letters of a level (maybe spaced out).
+_LEVEL_START_RE = re.compile(r"\s*(?:S\s?S?\s?E\s?C|C\s?C?\s?O\s?N|U\s?U?\s?N\s?C|T\s?O\s?P|L\s?I\s?M)", re.I)
+_CAVEAT_MAX = 60  # no caveat line is longer
 ZNY_LEVELS = {
     "SSSSS": "SECRET",
     "CCCCC": "CONFIDENTIAL",
@@ -80,6 +84,8 @@ def _level(words: list[str]) -> tuple[str, int] | None:
 
 def parse_classification_line(text: str) -> ClassificationLine | None:
     """Read a classification line, or return None when *text* is not one."""
+    if not _LEVEL_START_RE.match(text):
+        return None
     words = _squeeze_letters(text.upper()).split()
     found = _level(words)
     if found is None:
@@ -104,8 +110,11 @@ def parse_classification_line(text: str) -> ClassificationLine | None:
     return ClassificationLine(level, tuple(qualifiers), section, post, post_match.group("number"))
 
 
+@lru_cache(maxsize=1 << 14)
 def caveat_name(text: str) -> str | None:
     """The canonical caveat a header line stands for (``S I P D I S`` -> SIPDIS), or None."""
+    if len(text) > _CAVEAT_MAX:
+        return None
     word = re.sub(r"\s+", " ", text.strip().strip(".").upper())
     aliases = data.caveat_aliases()
     if word in data.caveats():

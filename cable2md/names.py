@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import data
 
@@ -86,6 +86,14 @@ def vocabulary() -> Vocabulary:
     )
 
 
+_CACHE = 1 << 16
+_TITLE_SUFFIX_RE = re.compile(r"-(?:elect|designate|nominee|general)$", re.I)
+_NUMERAL_RE = re.compile(r"[IVX]+")
+_PREFIXED_RE = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]")
+
+
+# The word tests below run once per token of every paragraph: they are cached by token.
+@lru_cache(maxsize=_CACHE)
 def bare(token: str) -> str:
     """A token without surrounding punctuation or a possessive ending."""
     token = token.strip('()[]{}"“”‘,;:!?')
@@ -97,50 +105,51 @@ def is_redaction(token: str) -> bool:
     return bool(_REDACTION_RE.match(token.strip("()[],.;:")))
 
 
-def is_title_token(token: str, vocab: Vocabulary | None = None) -> bool:
-    vocab = vocab or vocabulary()
-    word = re.sub(r"-(?:elect|designate|nominee|general)$", "", token.strip(",;:()"), flags=re.I)
+@lru_cache(maxsize=_CACHE)
+def is_title_token(token: str) -> bool:
+    vocab = vocabulary()
+    word = _TITLE_SUFFIX_RE.sub("", token.strip(",;:()"))
+    folded = word.casefold()
     return (
         word in vocab.abbreviations
         or (word.endswith(".") and word.capitalize() in vocab.abbreviations)  # "GEN." as "Gen."
-        or word.casefold() in vocab.title_words
-        or word.casefold() in vocab.honorifics
-        or word.casefold().rstrip(".") in vocab.honorifics
+        or folded in vocab.title_words
+        or folded in vocab.honorifics
+        or folded.rstrip(".") in vocab.honorifics
     )
 
 
-def is_title_part(token: str, vocab: Vocabulary | None = None) -> bool:
+@lru_cache(maxsize=_CACHE)
+def is_title_part(token: str) -> bool:
     """A word that may stand inside a title: title words, domains, connectors."""
-    vocab = vocab or vocabulary()
-    word = token.strip(",;:()")
-    folded = word.casefold()
-    return is_title_token(word, vocab) or folded in vocab.domains or folded in vocab.connectors
+    vocab = vocabulary()
+    folded = token.strip(",;:()").casefold()
+    return is_title_token(token) or folded in vocab.domains or folded in vocab.connectors
 
 
-def name_word(
-    token: str, *, caps: bool, vocab: Vocabulary | None = None, lead: bool = True
-) -> bool:
+@lru_cache(maxsize=_CACHE)
+def name_word(token: str, *, caps: bool, lead: bool = True) -> bool:
     """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS.
 
     In mixed case a capitalised common word counts only inside a name (``Jon Huntsman``),
     not as its *lead* word, where it is more likely a sentence's first word.
     """
-    vocab = vocab or vocabulary()
+    vocab = vocabulary()
     word = bare(token)
     if not word or is_redaction(word) or not _WORD_RE.match(word):
         return False
     folded = word.casefold()
     if _INITIAL_RE.match(word):
         return True
-    if folded in vocab.not_names or folded in vocab.domains or is_title_token(word, vocab):
+    if folded in vocab.not_names or folded in vocab.domains or is_title_token(word):
         return False
     if lead and folded.endswith("s") and folded[:-1] in vocab.not_names:  # "Iranians", "Americans"
         return False
     if caps:
-        if re.fullmatch(r"[IVX]+", word):  # "COMMANDER III CORPS": a numeral, not a name
+        if _NUMERAL_RE.fullmatch(word):  # "COMMANDER III CORPS": a numeral, not a name
             return False
         return word.isupper() and folded not in vocab.common and folded not in vocab.places
-    if folded in vocab.particles or re.match(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]", word):
+    if folded in vocab.particles or _PREFIXED_RE.match(word):
         return True
     if word.isupper() and len(word) > 1:  # an acronym in mixed-case text
         return False
@@ -149,6 +158,7 @@ def name_word(
     return word[0].isupper() and folded not in vocab.places
 
 
+@lru_cache(maxsize=_CACHE)
 def is_given_name(token: str) -> bool:
     return bare(token).casefold() in vocabulary().given
 
@@ -208,7 +218,7 @@ def split_title_name(text: str) -> tuple[str | None, str | None]:
     while (
         start > 0
         and len(tokens) - start < 5
-        and name_word(tokens[start - 1], caps=caps, vocab=vocab, lead=False)
+        and name_word(tokens[start - 1], caps=caps, lead=False)
     ):
         start -= 1
     while start < len(tokens) and bare(tokens[start]).casefold() in vocab.particles:

@@ -13,7 +13,7 @@ A person found several times in a cable is reported once, with the longest title
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Mention, Paragraph
 from .names import (
@@ -55,24 +55,35 @@ _ORG_AFTER = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    text: str
-    start: int
-    line_end: bool = False
+    """A word of a paragraph; a plain slotted class, as every paragraph makes hundreds."""
+
+    __slots__ = ("line_end", "start", "text")
+
+    def __init__(self, text: str, start: int, line_end: bool) -> None:
+        self.text = text
+        self.start = start
+        self.line_end = line_end
 
     def ends_clause(self) -> bool:
-        if self.line_end:
-            return True
-        if self.text.startswith("(") and self.text.endswith(")"):
-            return False  # "Joint Secretary (Americas) Gaitri Issar Kumar"
-        text = self.text.rstrip("\"'”’")
-        return text.endswith(_CLAUSE_END) or (text.endswith(".") and not _INITIAL_RE.match(text))
+        return self.line_end or _ends_clause(self.text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _ends_clause(token: str) -> bool:
+    if token.startswith("(") and token.endswith(")"):
+        return False  # "Joint Secretary (Americas) Gaitri Issar Kumar"
+    text = token.rstrip("\"'”’")
+    return text.endswith(_CLAUSE_END) or (text.endswith(".") and not _INITIAL_RE.match(text))
+
+
+_UPPER_RE = re.compile(r"[A-Z]")
+_LOWER_RE = re.compile(r"[a-z]")
 
 
 def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
+    upper, lower = len(_UPPER_RE.findall(text)), len(_LOWER_RE.findall(text))
+    return upper > 0 and upper / (upper + lower) > 0.9
 
 
 class _Finder:
@@ -86,11 +97,11 @@ class _Finder:
 
     def title_head(self, index: int) -> bool:
         token = self.tokens[index].text.strip('("“')
-        if not is_title_token(token, self.vocab) or bare(token) != token.rstrip(".,;:"):
+        if not is_title_token(token) or bare(token) != token.rstrip(".,;:"):
             return False  # not a title word, or a possessive ("the Commander's Initiatives Group")
         following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
         if token.casefold() in self.vocab.weak and not (
-            is_title_token(following, self.vocab) or following.casefold() in self.vocab.domains
+            is_title_token(following) or following.casefold() in self.vocab.domains
         ):
             return False
         if self.caps or token[0].isupper() or "/" in token:
@@ -118,7 +129,7 @@ class _Finder:
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
             lead = count == 0 and not (titled and self._name_follows(index + 1))
             if not (
-                name_word(token.text, caps=self.caps, vocab=self.vocab, lead=lead) or after_initial
+                name_word(token.text, caps=self.caps, lead=lead) or after_initial
             ):
                 break
             count += 1
@@ -130,10 +141,7 @@ class _Finder:
             count -= 1  # a name does not end in "van" or "al"
         if count and self.caps:
             count = self._caps_extent(index, count)
-        phrase = " ".join(
-            bare(t.text) for t in tokens[max(0, index - 1) : index + count]
-        ).casefold()
-        if count and any(place in phrase for place in self.vocab.place_phrases if len(place) > 3):
+        if count and self._in_place_name(max(0, index - 1), index + count):
             return 0
         after = index + count
         if count and after < len(tokens) and bare(tokens[after].text).casefold() in _ORG_AFTER:
@@ -146,7 +154,17 @@ class _Finder:
         return (
             index < len(self.tokens)
             and not self.tokens[index - 1].ends_clause()
-            and name_word(self.tokens[index].text, caps=self.caps, vocab=self.vocab)
+            and name_word(self.tokens[index].text, caps=self.caps)
+        )
+
+    def _in_place_name(self, start: int, end: int) -> bool:
+        """Whether tokens[start:end] hold a place of several words (``Abu Dhabi``, ``La Paz``)."""
+        words = [bare(t.text).casefold() for t in self.tokens[start:end]]
+        places = self.vocab.place_phrases
+        return any(
+            " ".join(words[i : i + size]) in places
+            for size in range(2, min(len(words), 4) + 1)
+            for i in range(len(words) - size + 1)
         )
 
     @staticmethod
@@ -172,10 +190,10 @@ class _Finder:
             folded = bare(word).casefold()
             previous = bare(self.tokens[end - 1].text).casefold()
             following = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
-            if folded in ("and", "&") and is_title_token(following, self.vocab):
+            if folded in ("and", "&") and is_title_token(following):
                 break  # "the President and Secretary Rice": two people, not one title
             if (
-                is_title_part(word, self.vocab)
+                is_title_part(word)
                 and (self.caps or word[0].isupper() or folded in self.vocab.connectors)
             ) or (
                 previous in self.vocab.connectors
@@ -204,7 +222,7 @@ class _Finder:
         while start > 0 and index - start < 4:
             word = self.tokens[start - 1].text
             if self.tokens[start - 1].ends_clause() or not (
-                word[:1].isupper() and is_title_part(word, self.vocab)
+                word[:1].isupper() and is_title_part(word)
             ):
                 break
             start -= 1
@@ -217,6 +235,10 @@ class _Finder:
         index = 0
         tokens = self.tokens
         while index < len(tokens):
+            text = tokens[index].text
+            if not self.caps and text[0].islower() and "-" not in text[:4] and not is_title_token(text):
+                index += 1  # a lower-case word opens neither a title nor a name
+                continue
             if self.title_head(index):
                 end = self.title_extent(index)
                 size = 0 if tokens[end - 1].ends_clause() else self.name_at(end, titled=True)
@@ -247,7 +269,7 @@ class _Finder:
             start += 1
         head = start
         while head < min(len(self.tokens), start + 4) and not is_title_token(
-            bare(self.tokens[head].text).capitalize(), self.vocab
+            bare(self.tokens[head].text).capitalize()
         ):
             if self.tokens[head].ends_clause():
                 return None

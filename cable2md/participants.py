@@ -13,7 +13,7 @@ import re
 from . import data
 from .body import Block
 from .model import Participant
-from .names import display_name, is_given_name, name_word, split_title_name, vocabulary
+from .names import display_name, is_given_name, name_word, split_title_name
 from .normalize import join_lines
 from .officials import find_people
 
@@ -73,11 +73,10 @@ def _person(text: str) -> tuple[str | None, str | None, str | None]:
     rest = rest.strip(" ,;.") or None
     words = head.split()
     caps = not any(ch.islower() for ch in head)
-    vocab = vocabulary()
     if (
         rest
         and words
-        and all(name_word(w, caps=caps, vocab=vocab) for w in words)
+        and all(name_word(w, caps=caps) for w in words)
         and len(words) <= 4
     ):
         return display_name(head.strip()), rest, role

@@ -8,13 +8,14 @@ can report positions against the file as it is on disk.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from .errors import CableError, Defect
 
 MAX_BYTES = 5 * 1024 * 1024
 _CONTROL_LIMIT = 0.01  # share of control characters above which a file is not text
-_ALLOWED_CONTROLS = frozenset("\n\t\f\v")
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")  # not tab, newline, vertical tab, form feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def decode(data: bytes, path: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise CableError(path, 1, 1, "file is empty: no cable text")
-    controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS_RE.findall(text))
     if controls > max(8, _CONTROL_LIMIT * len(text)):
         raise CableError(
             path, 1, 1, f"file holds {controls} control characters: binary data, not a cable text"
