@@ -55,20 +55,6 @@ _ORG_AFTER = {
 }  # fmt: skip
 
 
-class _Token:
-    """A word of a paragraph; a plain slotted class, as every paragraph makes hundreds."""
-
-    __slots__ = ("line_end", "start", "text")
-
-    def __init__(self, text: str, start: int, line_end: bool) -> None:
-        self.text = text
-        self.start = start
-        self.line_end = line_end
-
-    def ends_clause(self) -> bool:
-        return self.line_end or _ends_clause(self.text)
-
-
 @lru_cache(maxsize=1 << 15)
 def _ends_clause(token: str) -> bool:
     if token.startswith("(") and token.endswith(")"):
@@ -88,18 +74,22 @@ def _is_caps(text: str) -> bool:
 
 class _Finder:
     def __init__(self, text: str) -> None:
-        self.tokens = [
-            _Token(m.group(0), m.start(), text.startswith("\n", m.end()))
-            for m in _TOKEN_RE.finditer(text)
-        ]
+        self.words: list[str] = []
+        self.line_ends: set[int] = set()  # words that end a line (a participant list's entries)
+        for line in text.split("\n"):
+            self.words += _TOKEN_RE.findall(line)
+            self.line_ends.add(len(self.words) - 1)
         self.caps = _is_caps(text)
         self.vocab: Vocabulary = vocabulary()
 
+    def _ends(self, index: int) -> bool:
+        return index in self.line_ends or _ends_clause(self.words[index])
+
     def title_head(self, index: int) -> bool:
-        token = self.tokens[index].text.strip('("“')
+        token = self.words[index].strip('("“')
         if not is_title_token(token) or bare(token) != token.rstrip(".,;:"):
             return False  # not a title word, or a possessive ("the Commander's Initiatives Group")
-        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        following = self.words[index + 1] if index + 1 < len(self.words) else ""
         if token.casefold() in self.vocab.weak and not (
             is_title_token(following) or following.casefold() in self.vocab.domains
         ):
@@ -107,44 +97,40 @@ class _Finder:
         if self.caps or token[0].isupper() or "/" in token:
             return True
         # "party president Hasina": a lower-case title counts before a capitalised name
-        return following[:1].isupper() and not self.tokens[index].ends_clause()
+        return following[:1].isupper() and not self._ends(index)
 
     def name_at(self, index: int, *, titled: bool = False) -> int:
         """How many tokens from *index* form a name (0 when none); after a title the lead
         word may be a capitalised common word (``Ambassador Young``)."""
-        tokens = self.tokens
-        if index >= len(tokens) or tokens[index].text[:1] in "\"“'‘":
+        words = self.words
+        if index >= len(words) or words[index][:1] in "\"“'‘":
             return 0
-        if index > 0 and tokens[index - 1].text in self.vocab.blockers:
+        if index > 0 and words[index - 1] in self.vocab.blockers:
             return 0
-        count = words = 0
-        while index + count < len(tokens) and words < _MAX_NAME:
-            token = tokens[index + count]
+        count = counted = 0
+        while index + count < len(words) and counted < _MAX_NAME:
+            token = words[index + count]
             after_initial = (
-                count
-                and _INITIAL_RE.match(tokens[index + count - 1].text)
-                and token.text[:1].isupper()
+                count and _INITIAL_RE.match(words[index + count - 1]) and token[:1].isupper()
             )
-            if count and token.text[:1] in "(\"“'‘[":
+            if count and token[:1] in "(\"“'‘[":
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
             lead = count == 0 and not (titled and self._name_follows(index + 1))
-            if not (
-                name_word(token.text, caps=self.caps, lead=lead) or after_initial
-            ):
+            if not (name_word(token, caps=self.caps, lead=lead) or after_initial):
                 break
             count += 1
-            if bare(token.text).casefold() not in self.vocab.particles:
-                words += 1
-            if token.ends_clause() or self._possessive(token.text):
+            if bare(token).casefold() not in self.vocab.particles:
+                counted += 1
+            if self._ends(index + count - 1) or self._possessive(token):
                 break  # a possessive or punctuation ends the name
-        while count and bare(tokens[index + count - 1].text).casefold() in self.vocab.particles:
+        while count and bare(words[index + count - 1]).casefold() in self.vocab.particles:
             count -= 1  # a name does not end in "van" or "al"
         if count and self.caps:
             count = self._caps_extent(index, count)
         if count and self._in_place_name(max(0, index - 1), index + count):
             return 0
         after = index + count
-        if count and after < len(tokens) and bare(tokens[after].text).casefold() in _ORG_AFTER:
+        if count and after < len(words) and bare(words[after]).casefold() in _ORG_AFTER:
             return 0
         return count
 
@@ -152,14 +138,14 @@ class _Finder:
         """A capitalised common word after a title leads a name only when a name word follows
         (``Vice Foreign Minister He Yafei``)."""
         return (
-            index < len(self.tokens)
-            and not self.tokens[index - 1].ends_clause()
-            and name_word(self.tokens[index].text, caps=self.caps)
+            index < len(self.words)
+            and not self._ends(index - 1)
+            and name_word(self.words[index], caps=self.caps)
         )
 
     def _in_place_name(self, start: int, end: int) -> bool:
         """Whether tokens[start:end] hold a place of several words (``Abu Dhabi``, ``La Paz``)."""
-        words = [bare(t.text).casefold() for t in self.tokens[start:end]]
+        words = [bare(word).casefold() for word in self.words[start:end]]
         places = self.vocab.place_phrases
         return any(
             " ".join(words[i : i + size]) in places
@@ -175,7 +161,7 @@ class _Finder:
     def _caps_extent(self, index: int, count: int) -> int:
         """In ALL CAPS a name runs to the first common word; acronyms (no vowel) end it too."""
         for offset in range(count):
-            word = bare(self.tokens[index + offset].text)
+            word = bare(self.words[index + offset])
             if offset and not _INITIAL_RE.match(word) and not re.search(r"[AEIOUY]", word):
                 return offset
         return count
@@ -183,13 +169,13 @@ class _Finder:
     def title_extent(self, index: int) -> int:
         """Index after the title that starts at *index*."""
         end = index + 1
-        while end < len(self.tokens) and end - index < _MAX_TITLE:
-            if self.tokens[end - 1].ends_clause():
+        while end < len(self.words) and end - index < _MAX_TITLE:
+            if self._ends(end - 1):
                 break
-            word = self.tokens[end].text
+            word = self.words[end]
             folded = bare(word).casefold()
-            previous = bare(self.tokens[end - 1].text).casefold()
-            following = self.tokens[end + 1].text if end + 1 < len(self.tokens) else ""
+            previous = bare(self.words[end - 1]).casefold()
+            following = self.words[end + 1] if end + 1 < len(self.words) else ""
             if folded in ("and", "&") and is_title_token(following):
                 break  # "the President and Secretary Rice": two people, not one title
             if (
@@ -207,54 +193,55 @@ class _Finder:
                 end += 1  # "Joint Secretary (Americas)"
             else:
                 break
-        while (
-            end > index + 1 and bare(self.tokens[end - 1].text).casefold() in self.vocab.connectors
-        ):
+        while end > index + 1 and bare(self.words[end - 1]).casefold() in self.vocab.connectors:
             end -= 1
         return end
 
     def _names_follow(self, index: int) -> bool:
-        return is_given_name(self.tokens[index].text)
+        return is_given_name(self.words[index])
 
     def left_extent(self, index: int) -> int:
         """Capitalised office words before a title head (``Policy Coordination Division Director``)."""
         start = index
         while start > 0 and index - start < 4:
-            word = self.tokens[start - 1].text
-            if self.tokens[start - 1].ends_clause() or not (
-                word[:1].isupper() and is_title_part(word)
-            ):
+            word = self.words[start - 1]
+            if self._ends(start - 1) or not (word[:1].isupper() and is_title_part(word)):
                 break
             start -= 1
-        while start < index and bare(self.tokens[start].text).casefold() in self.vocab.connectors:
+        while start < index and bare(self.words[start]).casefold() in self.vocab.connectors:
             start += 1
         return start
 
     def find(self) -> list[tuple[str, str | None, int]]:
         found: list[tuple[str, str | None, int]] = []
         index = 0
-        tokens = self.tokens
-        while index < len(tokens):
-            text = tokens[index].text
-            if not self.caps and text[0].islower() and "-" not in text[:4] and not is_title_token(text):
+        words = self.words
+        while index < len(words):
+            text = words[index]
+            if (
+                not self.caps
+                and text[0].islower()
+                and "-" not in text[:4]
+                and not is_title_token(text)
+            ):
                 index += 1  # a lower-case word opens neither a title nor a name
                 continue
             if self.title_head(index):
                 end = self.title_extent(index)
-                size = 0 if tokens[end - 1].ends_clause() else self.name_at(end, titled=True)
+                size = 0 if self._ends(end - 1) else self.name_at(end, titled=True)
                 if size:
                     start = self.left_extent(index)
-                    title = " ".join(t.text for t in tokens[start:end]).strip(' ,;:("“')
-                    found.append((self._name(end, size), title, tokens[start].start))
+                    title = " ".join(words[start:end]).strip(' ,;:("“')
+                    found.append((self._name(end, size), title, start))
                     index = end + size
                     continue
                 index = end
                 continue
             size = self.name_at(index)
             title = self._title_after(index + size) if size >= 2 else None
-            given = is_given_name(tokens[index].text)
+            given = is_given_name(words[index])
             if size >= 2 and (title or given):
-                found.append((self._name(index, size), title, tokens[index].start))
+                found.append((self._name(index, size), title, index))
                 index += size
                 continue
             index += 1
@@ -262,29 +249,29 @@ class _Finder:
 
     def _title_after(self, index: int) -> str | None:
         """``, director of the Center for ...`` after a name: the title, else None."""
-        if index == 0 or not self.tokens[index - 1].text.endswith(","):
+        if index == 0 or not self.words[index - 1].endswith(","):
             return None
         start = index
-        while start < len(self.tokens) and bare(self.tokens[start].text).casefold() in _LEADS:
+        while start < len(self.words) and bare(self.words[start]).casefold() in _LEADS:
             start += 1
         head = start
-        while head < min(len(self.tokens), start + 4) and not is_title_token(
-            bare(self.tokens[head].text).capitalize()
+        while head < min(len(self.words), start + 4) and not is_title_token(
+            bare(self.words[head]).capitalize()
         ):
-            if self.tokens[head].ends_clause():
+            if self._ends(head):
                 return None
             head += 1  # "the Chinese Special Representative": words before the title word
-        if head >= min(len(self.tokens), start + 4):
+        if head >= min(len(self.words), start + 4):
             return None
         end = start
-        while end < len(self.tokens) and end - start < _MAX_TITLE:
+        while end < len(self.words) and end - start < _MAX_TITLE:
             end += 1
-            if self.tokens[end - 1].ends_clause():
+            if self._ends(end - 1):
                 break
-        return " ".join(t.text for t in self.tokens[start:end]).rstrip(" ,;:.)") or None
+        return " ".join(self.words[start:end]).rstrip(" ,;:.)") or None
 
     def _name(self, index: int, size: int) -> str:
-        words = [self.tokens[index + offset].text for offset in range(size)]
+        words = [self.words[index + offset] for offset in range(size)]
         words[-1] = bare(words[-1])
         words = [word.strip(',;:("“”') for word in words]
         return display_name(" ".join(words))

@@ -9,6 +9,7 @@ people linked to their pages, the participants, the signer.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import data, paths
@@ -21,6 +22,7 @@ MARKINGS = {
     "SBU": "SENSITIVE BUT UNCLASSIFIED", "LOU": "LIMITED OFFICIAL USE", "NF": "NOFORN",
     "FOUO": "FOR OFFICIAL USE ONLY",
 }  # fmt: skip
+_ITEM_RE = re.compile(r"^\s*(?:-{1,2}|\*|•|[A-Za-z]\.|\(?[A-Za-z0-9]{1,3}\))\s")
 PARTIAL_NOTICE = (
     "This record is a partial extract of the original cable. "
     "The full text of the original cable is not available."
@@ -69,7 +71,14 @@ def _linked(text: str, spans: list[tuple[int, int, str]], start: int, end: int, 
         )
         position = span_end
     out.append(md_inline(text[position:end]))
-    return safe_line_starts("".join(out).strip()).replace("\n", "<br>\n")
+    lines = safe_line_starts("".join(out).strip()).split("\n")
+    if len(lines) == 1:
+        return lines[0]
+    # A paragraph's own line breaks (lists of "--" items, sub-paragraphs A., B.) stay lines.
+    return "\n".join(
+        f'<span class="cable-line{" cable-item" if _ITEM_RE.match(text_line) else ""}">{line}</span>'
+        for line, text_line in zip(lines, text[start:end].strip().split("\n"), strict=False)
+    )
 
 
 def _indent(text: str) -> str:
@@ -102,7 +111,11 @@ def _paragraph(
         if not body and not (number == 0 and lead):
             continue
         if number == 0:
-            body = f"{lead}{body}{permalink}"
+            if body.startswith('<span class="cable-line'):  # the number opens the first line
+                cut = body.index(">") + 1
+                body = f"{body[:cut]}{lead}{body[cut:]}{permalink}"
+            else:
+                body = f"{lead}{body}{permalink}"
         if is_comment:
             blocks.append(f'!!! comment "Comment"\n\n{_indent(body)}')
         else:

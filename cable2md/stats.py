@@ -12,6 +12,7 @@ from .escape import html_text
 from .render_cable import cable_path, title
 
 _WIDTH, _HEIGHT, _AXIS = 720, 180, 22
+_BAR_MAX = 36  # a bar is never wider than this, however few the years
 
 
 def year_counts(index: Index) -> dict[int, int]:
@@ -27,6 +28,7 @@ def timeline_svg(counts: dict[int, int], href: Callable[[int], str]) -> str:
     years = list(range(first, last + 1))
     peak = max(counts.values())
     slot = _WIDTH / len(years)
+    width = min(slot * 0.8, _BAR_MAX)
     bars = []
     for position, year in enumerate(years):
         count = counts.get(year, 0)
@@ -34,8 +36,8 @@ def timeline_svg(counts: dict[int, int], href: Callable[[int], str]) -> str:
         x = position * slot
         label = f"{year}: {count} cable{'s' if count != 1 else ''}"
         bar = (
-            f'<rect class="timeline-bar" x="{x + slot * 0.1:.1f}" y="{_HEIGHT - _AXIS - height:.1f}" '
-            f'width="{slot * 0.8:.1f}" height="{height:.1f}"><title>{label}</title></rect>'
+            f'<rect class="timeline-bar" x="{x + (slot - width) / 2:.1f}" y="{_HEIGHT - _AXIS - height:.1f}" '
+            f'width="{width:.1f}" height="{height:.1f}"><title>{label}</title></rect>'
         )
         if count:
             bar = f'<a href="{html_text(href(year))}" aria-label="{label}">{bar}</a>'
@@ -83,6 +85,9 @@ def archive_stats(index: Index, url: Callable[[str], str]) -> dict[str, Any]:
         "newest": newest(index, url),
         "classifications": {
             label: len(ids) for label, ids in sorted(index.classifications.items())
+        },
+        "classification_pages": {
+            label: url(paths.classification(label)) for label in index.classifications
         },
         "browse": {
             kind: url(paths.index(kind))

@@ -41,7 +41,7 @@ def test_there_are_ci_and_deploy_workflows():
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_every_command_exists(path):
     targets = _make_targets()
-    subcommands = set(build_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+    subcommands = set(build_parser()._subparsers._group_actions[0].choices)
     checked = 0
     for _, _, step in _steps(_load(path)):
         for command in re.split(r"[\n;|&]+", step.get("run", "")):
@@ -52,7 +52,9 @@ def test_every_command_exists(path):
                     assert target in targets, f"{path.name}: make {target} is not a Makefile target"
                     checked += 1
                 if word.endswith("cable2md") and position + 1 < len(words):
-                    assert words[position + 1] in subcommands, f"{path.name}: cable2md {words[position + 1]}"
+                    assert words[position + 1] in subcommands, (
+                        f"{path.name}: cable2md {words[position + 1]}"
+                    )
                     checked += 1
                 if word.startswith(".venv/bin/"):
                     tool = word.removeprefix(".venv/bin/")
@@ -66,7 +68,7 @@ def test_untrusted_code_never_gets_write_power(path):
     text = path.read_text(encoding="utf-8")
     assert "pull_request_target" not in text and "workflow_run" not in text
     assert workflow["permissions"] == {"contents": "read"}
-    for name, job, step in _steps(workflow):
+    for name, _job, step in _steps(workflow):
         uses = step.get("uses")
         if uses:
             assert PINNED_RE.match(uses), f"{path.name}/{name}: {uses} is not pinned to a commit"
@@ -80,7 +82,10 @@ def test_untrusted_code_never_gets_write_power(path):
             # Only a job that checks out nothing and runs no shell may hold write scopes.
             assert writes <= {"pages", "id-token"}, f"{path.name}/{name}: {writes}"
             assert path.name == "deploy.yml" and "pull_request" not in workflow["on"]
-            assert all("run" not in step and "checkout" not in step.get("uses", "") for step in job["steps"])
+            assert all(
+                "run" not in step and "checkout" not in step.get("uses", "")
+                for step in job["steps"]
+            )
 
 
 def test_deploys_never_race():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -37,12 +38,37 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 
 
-def build_site(destination: Path, cables: Path | str = "cables") -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of the repository's site from *cables* into *destination*."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CABLES": str(cables)}
-    env.pop("SITE_URL", None)
+def build_site(
+    destination: Path, cables: Path | str = ROOT / "cables"
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the repository's site from *cables* into *destination*.
+
+    The build runs from a small config that inherits the repository's ``mkdocs.yml`` and puts
+    the plugin's generated pages and cache beside *destination*, so a test build never touches
+    the working tree's ``.cache/`` (nor races a developer's own build).
+    """
+    work = destination.parent / f"{destination.name}-work"
+    work.mkdir(parents=True, exist_ok=True)
+    plugin = {
+        "cables": str(Path(cables).resolve()),
+        "generated": str(work / "generated"),
+        "cache": str(work / "cache"),
+        "people": str(ROOT / "people.yml"),
+    }
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(ROOT / "docs"),
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+        "plugins": [{"cable2md": plugin}, "search"],
+    }
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for name in ("SITE_URL", "CABLES"):
+        env.pop(name, None)
+    command = ["mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(destination)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
+        [sys.executable, "-m", *command],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -83,6 +109,46 @@ def base_url(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+HOSTILE_CABLE = """P 021234Z MAR 05
+FM AMEMBASSY TOKYO
+TO SECSTATE WASHDC PRIORITY 1234
+
+UNCLASSIFIED  TOKYO  009999
+
+SIPDIS
+
+E.O.  12958:  N/A
+TAGS:  PREL  JA
+SUBJECT:  <script>window.__xss=1</script> "QUOTED" & </style><img src=x onerror="window.__xss=2">
+
+1. (U) Text with <b>tags</b> and </style><script>window.__xss=3</script> {{ 7*7 }}.
+
+2. (SBU) A second paragraph.
+
+SCHIEFFER
+"""
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory, site_dir):
+    """A site whose second cable's subject and text are markup: they must show as text."""
+    cables = tmp_path_factory.mktemp("hostile-cables")
+    (cables / "2005").mkdir()
+    seed = site_dir / "cables" / "2005" / "05TOKYO1349.txt"
+    (cables / "2005" / "05TOKYO1349.txt").write_bytes(seed.read_bytes())
+    (cables / "2005" / "05TOKYO9999.txt").write_text(HOSTILE_CABLE, encoding="utf-8")
+    destination = tmp_path_factory.mktemp("hostile-site")
+    result = build_site(destination, cables)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (destination / "cables" / "2005" / "05TOKYO9999" / "index.html").exists(), (
+        "the parser rejected the hostile cable:\n" + result.stderr
+    )
+    server, url = serve(destination)
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -91,7 +91,7 @@ def test_search_for_bandung_finds_the_seed(page, base_url):
     query = page.locator("input[data-md-component='search-query']")
     query.click()
     expect(query).to_be_focused()
-    query.fill("Bandung")
+    query.press_sequentially("Bandung", delay=30)
     results = page.locator(".md-search-result__list")
     expect(results).to_contain_text("05TOKYO1349", timeout=20_000)
     results.locator("a", has_text="05TOKYO1349").first.click()
@@ -127,7 +127,9 @@ def test_dark_mode_toggle_switches_scheme_and_back(page, base_url):
         expect(body).to_have_attribute("data-md-color-scheme", scheme)
 
     click_until("slate")
-    background = page.locator(".md-main").evaluate("e => getComputedStyle(document.body).backgroundColor")
+    background = page.locator(".md-main").evaluate(
+        "e => getComputedStyle(document.body).backgroundColor"
+    )
     assert background != "rgb(255, 255, 255)"
     click_until("default")
 
@@ -256,3 +258,25 @@ def test_screenshots(browser, base_url, screenshots, errors):
     finally:
         context.close()
     assert not errors, errors
+
+
+def test_markup_in_cable_text_is_shown_never_run(page, hostile_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("", "cables/2005/05TOKYO9999/", "posts/tokyo/", "topics/prel/"):
+        open_page(page, hostile_url, path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("() => window.__xss") is None, path
+        assert page.locator("article img[src='x']").count() == 0, path
+    assert not dialogs
+    open_page(page, hostile_url, "cables/2005/05TOKYO9999/")
+    expect(page.locator(".cable-body table").first).to_contain_text(
+        "<script>window.__xss=1</script>"
+    )
+    expect(page.locator("#p1")).to_contain_text("</style><script>window.__xss=3</script> {{ 7*7 }}")
+    expect(page.locator("#cite-chicago")).to_contain_text(
+        '<script>window.__xss=1</script> "QUOTED" &'
+    )
+    expect(page.locator("#cite-bibtex")).to_contain_text(r"window.\_\_xss=1")
+    expect(page.locator(".cable-banner--top")).to_have_text(re.compile(r"UNCLASSIFIED"))
+    assert page.locator("script:not([src])", has_text="__xss").count() == 0
