@@ -25,13 +25,18 @@ def test_timeline_has_a_bar_per_year_with_cables_and_links():
 
 
 def test_archive_stats_and_feed():
-    cables = [parse_file(SEED), *(parse_file(p) for p in sorted((FIXTURES / "cables").glob("*.txt")))]
+    cables = [
+        parse_file(SEED),
+        *(parse_file(p) for p in sorted((FIXTURES / "cables").glob("*.txt"))),
+    ]
     index = build_index(cables)
     stats = archive_stats(index, lambda path: path.replace(".md", "/"))
     assert stats["cables"] == 8 and stats["first_date"] == "1973-03-10"
     assert stats["newest"][0]["id"] == "09ZAGREB102"
     assert stats["classification_pages"]["SECRET"] == "classifications/secret/"
-    feed = ET.fromstring(atom_feed(index, "https://example.org/", "Archive", lambda p: p.replace(".md", "/")))
+    feed = ET.fromstring(
+        atom_feed(index, "https://example.org/", "Archive", lambda p: p.replace(".md", "/"))
+    )
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == 8
     assert entries[0].find("{http://www.w3.org/2005/Atom}updated").text == "2009-02-15T00:00:00Z"
