@@ -86,11 +86,17 @@ def _strip_page_headers(lines: list[Line], out: Cleaned) -> list[Line]:
     return kept
 
 
+# Lines of furniture are short or start with capitals, dashes or digits: a quick first test.
+_MAYBE_FURNITURE_RE = re.compile(r"\s*(?:[A-Z]{2}|[A-Z]+-\d|-{5}|/\d)")
+
+
 def _drop_single_lines(lines: list[Line], out: Cleaned) -> list[Line]:
     kept: list[Line] = []
     for line in lines:
         text = line.text
-        if PAGE_MARKING_RE.match(text) and kept:
+        if not _MAYBE_FURNITURE_RE.match(text):
+            kept.append(line)
+        elif PAGE_MARKING_RE.match(text) and kept:
             out.artifacts.append(Artifact(line.number, line.stripped, "page-marking"))
         elif _is_distribution(text):
             out.artifacts.append(Artifact(line.number, line.stripped, "distribution"))

@@ -16,7 +16,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return self.text.isspace() or not self.text
 
     @property
     def stripped(self) -> str:

@@ -65,10 +65,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Every rule after the first repairs a space beside a mark: text without one needs no repair.
+_NOISE_RE = re.compile(r" [.,;:!?')/\-]|[(/'\-] ")
+
+
 def denoise(text: str) -> str:
     """Apply every rule of :data:`RULES` in order."""
-    for rule in RULES:
-        text = rule.apply(text)
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = RULES[0].apply(text)
+    if _NOISE_RE.search(text):
+        for rule in RULES[1:]:
+            text = rule.apply(text)
     return text.strip()
 
 

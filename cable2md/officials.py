@@ -63,12 +63,13 @@ def _ends_clause(token: str) -> bool:
     return text.endswith(_CLAUSE_END) or (text.endswith(".") and not _INITIAL_RE.match(text))
 
 
-_UPPER_RE = re.compile(r"[A-Z]")
-_LOWER_RE = re.compile(r"[a-z]")
+_NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _is_caps(text: str) -> bool:
-    upper, lower = len(_UPPER_RE.findall(text)), len(_LOWER_RE.findall(text))
+    upper = len(text) - len(text.translate(_NO_UPPER))
+    lower = len(text) - len(text.translate(_NO_LOWER))
     return upper > 0 and upper / (upper + lower) > 0.9
 
 
@@ -214,18 +215,24 @@ class _Finder:
 
     def find(self) -> list[tuple[str, str | None, int]]:
         found: list[tuple[str, str | None, int]] = []
-        index = 0
         words = self.words
-        while index < len(words):
-            text = words[index]
-            if (
-                not self.caps
-                and text[0].islower()
-                and "-" not in text[:4]
-                and not is_title_token(text)
-            ):
-                index += 1  # a lower-case word opens neither a title nor a name
+        # Only these words can open a title or a name; in mixed case most words are lower-case.
+        openers = (
+            list(range(len(words)))
+            if self.caps
+            else [
+                i
+                for i, w in enumerate(words)
+                if not w[0].islower() or "-" in w[:4] or is_title_token(w)
+            ]
+        )
+        cursor = 0
+        index = 0
+        while cursor < len(openers):
+            if openers[cursor] < index:
+                cursor += 1
                 continue
+            index = openers[cursor]
             if self.title_head(index):
                 end = self.title_extent(index)
                 size = 0 if self._ends(end - 1) else self.name_at(end, titled=True)
