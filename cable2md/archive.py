@@ -9,8 +9,8 @@ in each paragraph a person's name stands (for the links).
 
 from __future__ import annotations
 
+import heapq
 import math
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -101,25 +101,42 @@ def _topics(cables: list[Cable]) -> tuple[dict[str, Topic], dict[str, list[str]]
     return topics, per_cable
 
 
+def _occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Where *form* stands in *text* as whole words (as written, or in capitals)."""
+    found = []
+    for variant in {form, form.upper()}:
+        position = text.find(variant)
+        while position >= 0:
+            end = position + len(variant)
+            before = text[position - 1] if position else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+                found.append((position, end))
+            position = text.find(variant, position + 1)
+    return found
+
+
 def _name_spans(cable: Cable, forms: dict[str, str]) -> dict[int, list[tuple[int, int, str]]]:
     """Where each known name form stands in each paragraph: ``(start, end, slug)``."""
     if not forms:
         return {}
-    ordered = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])", re.I
-    )
-    lookup = {form.casefold(): slug for form, slug in forms.items()}
+    ordered = sorted(forms, key=len, reverse=True)  # "Tsuneo Nishida" before "Nishida"
     spans: dict[int, list[tuple[int, int, str]]] = {}
     for index, paragraph in enumerate(cable.paragraphs):
-        found = [
-            (m.start(), m.end(), lookup[m.group(1).casefold()])
-            for m in pattern.finditer(paragraph.text)
-            if m.group(1)[0].isupper()
-        ]
-        if found:
-            spans[index] = found
+        taken: list[tuple[int, int, str]] = []
+        for form in ordered:
+            for start, end in _occurrences(paragraph.text, form):
+                if all(end <= s or start >= e for s, e, _ in taken):
+                    taken.append((start, end, forms[form]))
+        if taken:
+            spans[index] = sorted(taken)
     return spans
+
+
+def _nearest(ranks: list[int], here: int, count: int) -> list[int]:
+    """The *count* entries of the sorted *ranks* nearest to *here*."""
+    at = bisect_left(ranks, here)
+    return ranks[max(0, at - count // 2) : at + count // 2 + 1]
 
 
 def _related(
@@ -129,32 +146,33 @@ def _related(
     topics: dict[str, Topic],
     position: dict[str, int],
 ) -> dict[str, list[str]]:
-    by_person: dict[str, list[str]] = defaultdict(list)
-    for cable, people in cable_people.items():
-        for slug in people:
-            by_person[slug].append(cable)
+    """For each cable, the cables sharing most people and (rare) tags, nearest in time first.
+
+    Each person and tag contributes only its cables nearest in time, so the work per cable
+    stays bounded however many cables a popular person or tag has.
+    """
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for cable in order:
+        for slug in cable_people.get(cable, ()):
+            by_person[slug].append(position[cable])
     total = max(len(order), 1)
     idf = {code: math.log(1 + total / len(topic.cables)) for code, topic in topics.items()}
     topic_positions = {code: [position[c] for c in topic.cables] for code, topic in topics.items()}
     related: dict[str, list[str]] = {}
     for cable in order:
-        scores: Counter[str] = Counter()
-        for slug in cable_people.get(cable, ()):
-            for other in by_person[slug]:
-                scores[other] += 3.0
         here = position[cable]
+        scores: Counter[int] = Counter()
+        for slug in cable_people.get(cable, ()):
+            for rank in _nearest(by_person[slug], here, _NEIGHBOURS_PER_TAG):
+                scores[rank] += 3.0
         for code in cable_topics.get(cable, ()):
-            ranks = topic_positions[code]
-            at = bisect_left(ranks, here)
-            for rank in ranks[
-                max(0, at - _NEIGHBOURS_PER_TAG // 2) : at + _NEIGHBOURS_PER_TAG // 2
-            ]:
-                scores[order[rank]] += idf[code]
-        scores.pop(cable, None)
-        related[cable] = [
-            c
-            for c, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:RELATED_LIMIT]
-        ]
+            for rank in _nearest(topic_positions[code], here, _NEIGHBOURS_PER_TAG):
+                scores[rank] += idf[code]
+        scores.pop(here, None)
+        best = heapq.nsmallest(
+            RELATED_LIMIT, scores.items(), key=lambda item: (-item[1], abs(item[0] - here), item[0])
+        )
+        related[cable] = [order[rank] for rank, _ in best]
     return related
 
 

@@ -15,7 +15,7 @@ import yaml
 
 def _load(name: str) -> Any:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _words(name: str) -> frozenset[str]:

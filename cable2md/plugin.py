@@ -10,6 +10,8 @@ templates get the archive's figures (``archive``) and a ``page_url`` filter.
 from __future__ import annotations
 
 import logging
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment
@@ -20,7 +22,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .archive import Index
+from . import paths
+from .archive import Index, cable_year
 from .build import build
 from .feed import atom_feed
 from .stats import archive_stats
@@ -60,6 +63,7 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
             log.warning("cable2md: %s", message)
         for path, other in report.duplicates:
             log.info("cable2md: %s has the same text as %s", path, other)
+        edits = self._raw_edit_uris(config)
         for source in sorted(
             p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")
         ):
@@ -68,11 +72,31 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
                 )
-                files.append(
-                    File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
-                )
+                file = File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
+                file.edit_uri = edits.get(uri)
+                files.append(file)
         self.files = files
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            # The build date (sitemap, feed) is the newest cable's day: same cables, same site.
+            newest = max(
+                (c.date or f"{cable_year(c)}-01-01" for c in self.index.cables.values()),
+                default="1970-01-01",
+            )
+            epoch = datetime.fromisoformat(newest).replace(tzinfo=UTC).timestamp()
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
         return files
+
+    def _raw_edit_uris(self, config: MkDocsConfig) -> dict[str, str]:
+        """For each cable page inside the repository, its raw cable as the "edit" target."""
+        root = Path(config.config_file_path).parent.resolve()
+        cables = self._path(config, self.config.cables).resolve()
+        if not cables.is_relative_to(root):
+            return {}
+        up = os.path.relpath(cables, Path(config.docs_dir).resolve()).replace(os.sep, "/")
+        return {
+            paths.cable(ident, cable_year(cable)): f"{up}/{cable.source}"
+            for ident, cable in self.index.cables.items()
+        }
 
     def page_url(self, path: str | None) -> str:
         """The site URL (from the site root) of the docs-relative page *path*."""
