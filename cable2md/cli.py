@@ -98,6 +98,18 @@ def _add_command(args: argparse.Namespace) -> int:
     return _check_command(args) or (1 if problems else 0)
 
 
+def _import_command(args: argparse.Namespace) -> int:
+    from .importer import import_csv
+
+    report = import_csv(Path(args.csv), Path(args.cables))
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(
+        f"cable2md import: {report.written} cables written, {report.unchanged} unchanged, {len(report.problems)} records skipped"
+    )
+    return 1 if report.problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable2md", description="Read diplomatic cables into records and an archive site."
@@ -155,6 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--format", choices=("text", "github"), default="text")
     add.add_argument("--summary", metavar="PATH", help=argparse.SUPPRESS)
     add.set_defaults(run=_add_command)
+
+    imp = commands.add_parser(
+        "import", help="split the release's cables.csv into one file per cable"
+    )
+    imp.add_argument("csv", metavar="CABLES.CSV")
+    imp.add_argument(
+        "--cables", default="cables", help="the archive's cables folder (default: cables)"
+    )
+    imp.set_defaults(run=_import_command)
     return parser
 
 
