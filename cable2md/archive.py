@@ -1,10 +1,10 @@
-"""Records -> the archive index: cables in order, people, topics, posts, dates, references.
+"""Summaries -> the archive index: cables in order, people, topics, posts, dates, references.
 
-:func:`build_index` takes every parsed record once and computes what the pages
-need, so rendering never looks at cable text again except through this index:
-which cables each person, tag, post, month and classification lists, which
-cables reference which, the related cables, the neighbours by date, and where
-in each paragraph a person's name stands (for the links).
+:func:`build_index` takes every cable's summary once and computes what the pages
+need: which cables each person, tag, post, month and classification lists, which
+cables reference which, the related cables and the neighbours by date.
+:func:`name_spans` finds, when a cable's page is rendered, where in each paragraph
+a person's name stands (for the links).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import data
 from .model import Cable
 from .people import Curation, Person, build_people
+from .summary import Summary
 
 RELATED_LIMIT = 5
 _NEIGHBOURS_PER_TAG = 40  # cables nearest in time taken from each tag as related candidates
@@ -34,13 +35,11 @@ class Topic:
 
 @dataclass
 class Index:
-    cables: dict[str, Cable]  # id -> record, in date order
+    cables: dict[str, Summary]  # id -> summary, in date order
     order: list[str]
     people: dict[str, Person]
     cable_people: dict[str, dict[str, str]]  # cable -> name form -> person slug
-    name_spans: dict[
-        str, dict[int, list[tuple[int, int, str]]]
-    ]  # cable -> paragraph index -> spans
+    cable_roles: dict[str, dict[str, list[str]]]  # cable -> person slug -> roles there
     topics: dict[str, Topic]
     cable_topics: dict[str, list[str]]  # cable -> topic codes (canonical), in cable order
     posts: dict[str, list[str]]
@@ -52,7 +51,7 @@ class Index:
     position: dict[str, int] = field(default_factory=dict)
 
 
-def sort_key(cable: Cable) -> tuple[str, str]:
+def sort_key(cable: Cable | Summary) -> tuple[str, str]:
     year = cable.id[:2] if cable.id else "00"
     fallback = (
         f"{1900 + int(year) if int(year) >= 66 else 2000 + int(year)}" if year.isdigit() else "0000"
@@ -60,7 +59,7 @@ def sort_key(cable: Cable) -> tuple[str, str]:
     return (cable.date or fallback, cable.id or "")
 
 
-def cable_year(cable: Cable) -> int:
+def cable_year(cable: Cable | Summary) -> int:
     if cable.date:
         return int(cable.date[:4])
     value = int(cable.id[:2]) if cable.id and cable.id[:2].isdigit() else 0
@@ -77,7 +76,7 @@ def canonical_codes(tag: str) -> list[str]:
     return [data.tag_typos().get(tag, tag)]
 
 
-def _topics(cables: list[Cable]) -> tuple[dict[str, Topic], dict[str, list[str]]]:
+def _topics(cables: list[Summary]) -> tuple[dict[str, Topic], dict[str, list[str]]]:
     members: dict[str, list[str]] = defaultdict(list)
     per_cable: dict[str, list[str]] = {}
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
@@ -116,7 +115,7 @@ def _occurrences(text: str, form: str) -> list[tuple[int, int]]:
     return found
 
 
-def _name_spans(cable: Cable, forms: dict[str, str]) -> dict[int, list[tuple[int, int, str]]]:
+def name_spans(cable: Cable, forms: dict[str, str]) -> dict[int, list[tuple[int, int, str]]]:
     """Where each known name form stands in each paragraph: ``(start, end, slug)``."""
     if not forms:
         return {}
@@ -176,38 +175,43 @@ def _related(
     return related
 
 
-def build_index(cables: list[Cable], curation: Curation | None = None) -> Index:
-    """Index *cables* (distinct ids) for rendering."""
+def _roles(people: dict[str, Person]) -> dict[str, dict[str, list[str]]]:
+    roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for slug, person in people.items():
+        for appearance in person.appearances:
+            held = roles[appearance.cable].setdefault(slug, [])
+            if appearance.role not in held:
+                held.append(appearance.role)
+    return dict(roles)
+
+
+def build_index(cables: list[Summary], curation: Curation | None = None) -> Index:
+    """Index the summaries of *cables* (distinct ids) for rendering."""
     cables = sorted(cables, key=sort_key)
-    order = [cable.id or "" for cable in cables]
+    order = [cable.id for cable in cables]
     position = {cable: rank for rank, cable in enumerate(order)}
-    people, cable_people = build_people(cables, curation or Curation())
+    people, cable_people = build_people(
+        ((c.id, c.sightings) for c in cables), curation or Curation()
+    )
     topics, cable_topics = _topics(cables)
     posts: dict[str, list[str]] = defaultdict(list)
     months: dict[tuple[int, int | None], list[str]] = defaultdict(list)
     classifications: dict[str, list[str]] = defaultdict(list)
     referenced_by: dict[str, list[str]] = defaultdict(list)
     for cable in cables:
-        ident = cable.id or ""
+        ident = cable.id
         posts[cable.origin_code or "UNKNOWN"].append(ident)
         months[(cable_year(cable), int(cable.date[5:7]) if cable.date else None)].append(ident)
         classifications[cable.classification or "UNKNOWN"].append(ident)
-        for reference in cable.references:
-            if (
-                reference.id
-                and reference.id in position
-                and ident not in referenced_by[reference.id]
-            ):
-                referenced_by[reference.id].append(ident)
+        for target in dict.fromkeys(cable.reference_ids):
+            if target in position and target != ident:
+                referenced_by[target].append(ident)
     index = Index(
-        cables={cable.id or "": cable for cable in cables},
+        cables={cable.id: cable for cable in cables},
         order=order,
         people=people,
         cable_people=cable_people,
-        name_spans={
-            cable.id or "": _name_spans(cable, cable_people.get(cable.id or "", {}))
-            for cable in cables
-        },
+        cable_roles=_roles(people),
         topics=topics,
         cable_topics=cable_topics,
         posts=dict(posts),

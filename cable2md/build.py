@@ -1,16 +1,19 @@
-"""Cables folder -> the generated Markdown tree under ``docs/`` (``cable2md build``).
+"""Cables folder -> the generated Markdown tree of the site (``cable2md build``).
 
 Steps, in order:
 
-1. find the cable files (``*.txt`` under the cables folder, sorted);
-2. parse them on all cores, through a cache keyed by each file's bytes and the
-   parser's code, so a rebuild parses only what changed;
+1. find the cable files (``*.txt`` under the cables folder, sorted) and hash them;
+2. parse the files not parsed before, on all cores; the cache keeps each
+   record and its summary, keyed by the file's bytes and the parser's code;
 3. keep one cable per id: identical copies are one cable, different texts
    under one id are rejected with an error naming both files;
-4. index the archive (people, topics, posts, dates, references);
-5. render every page, write only those whose content changed, and remove
-   generated pages that are no longer produced;
-6. report how many cables were read, written and rejected.
+4. index the archive from the summaries alone (memory stays small);
+5. render the cable pages whose inputs changed (their record, or what the index
+   says about them), on all cores, each from its full record in the cache;
+6. render the listing pages (people, topics, posts, dates, classifications) and
+   the data files, and write those whose content changed;
+7. remove generated files that are no longer produced, and report how many
+   cables were read, written and rejected.
 """
 
 from __future__ import annotations
@@ -19,10 +22,15 @@ import csv
 import hashlib
 import io
 import json
+import multiprocessing
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +38,10 @@ from . import paths
 from .archive import Index, build_index, cable_year
 from .cache import RecordCache, digest
 from .errors import CableError
-from .model import Cable, cable_from_dict
+from .model import cable_from_dict
 from .parse import parse_bytes
 from .people import Curation
-from .render_cable import render_cable
+from .render_cable import page_inputs, render_cable
 from .render_pages import (
     classification_pages,
     date_pages,
@@ -42,25 +50,29 @@ from .render_pages import (
     post_pages,
     topic_pages,
 )
+from .summary import Summary, summarize
 
 MANIFEST = ".cable2md-manifest.json"
+RENDER_MODULES = ("archive", "escape", "paths", "render_cable", "render_pages", "build")
+_PARALLEL_FROM = 200  # fewer jobs than this are done in this process
 
 
 @dataclass
 class Report:
     files: int = 0
     cables: int = 0
+    parsed: int = 0
+    rendered: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-    parsed: int = 0
 
     def summary(self) -> str:
         lines = [
             f"cable2md build: read {self.files} files, {self.cables} cables "
-            f"({self.parsed} parsed, {self.files - self.parsed - len(self.rejected)} from cache); "
+            f"({self.parsed} parsed, {self.rendered} cable pages rendered); "
             f"wrote {self.written} files, {self.unchanged} unchanged, {self.removed} removed; "
             f"{len(self.duplicates)} duplicate, {len(self.rejected)} rejected"
         ]
@@ -71,83 +83,131 @@ class Report:
         return "\n".join(lines)
 
 
+@cache
+def render_fingerprint() -> str:
+    """A digest of the rendering code: a change to it renders every page again."""
+    hasher = hashlib.sha256()
+    root = resources.files(__package__)
+    for module in RENDER_MODULES:
+        hasher.update(root.joinpath(f"{module}.py").read_bytes())
+    return hasher.hexdigest()[:16]
+
+
 def cable_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*.txt") if path.is_file())
 
 
-def _parse_one(item: tuple[str, bytes]) -> tuple[str, dict[str, Any] | None, str | None]:
-    path, data = item
+def _workers(jobs: int | None, count: int) -> int:
+    return 1 if count < _PARALLEL_FROM else (jobs or os.cpu_count() or 1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def _parse_one(
+    item: tuple[str, str],
+) -> tuple[str, dict[str, Any] | None, dict[str, Any] | None, str | None]:
+    path, key = item
     try:
-        return path, parse_bytes(data, path).to_dict(), None
+        cable = parse_bytes(Path(path).read_bytes(), path)
     except CableError as error:
-        return path, None, str(error)
+        return key, None, None, str(error)
+    if cable.id is None:
+        problem = next(
+            (d.message for d in cable.defects if "id" in d.message), "no id could be formed"
+        )
+        return key, cable.to_dict(), {"id": None, "problem": problem}, None
+    return key, cable.to_dict(), summarize(cable).to_dict(), None
 
 
-def parse_all(
-    files: list[Path], root: Path, cache: RecordCache | None, jobs: int | None, report: Report
-) -> tuple[list[tuple[Path, bytes, Cable]], list[str]]:
-    """Parse *files*; return ``(path, bytes, record)`` for each readable one, and the errors."""
-    contents = {path: path.read_bytes() for path in files}
-    digests = {path: digest(data) for path, data in contents.items()}
-    cached = cache.get_many(list(set(digests.values()))) if cache else {}
-    todo = [(str(path), contents[path]) for path in files if digests[path] not in cached]
-    fresh: dict[str, dict[str, Any]] = {}
+def parse_new(
+    files: dict[Path, str], cache_: RecordCache, jobs: int | None, report: Report
+) -> dict[str, str]:
+    """Parse the files whose digest the cache does not hold; return errors by digest."""
+    known = cache_.known(sorted(set(files.values())))
+    todo = sorted({key: str(path) for path, key in files.items() if key not in known}.items())
     errors: dict[str, str] = {}
-    workers = jobs or os.cpu_count() or 1
-    if len(todo) > 50 and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results: Iterable = pool.map(
-                _parse_one, todo, chunksize=max(1, len(todo) // (workers * 8))
-            )
-            results = list(results)
-    else:
-        results = [_parse_one(item) for item in todo]
-    for path, record, error in results:
-        if error:
-            errors[path] = error
-        else:
-            fresh[digests[Path(path)]] = record
-    report.parsed = len(fresh)
-    if cache and fresh:
-        cache.put_many(fresh)
-    cached.update(fresh)
-    parsed = []
-    for path in files:
-        record = cached.get(digests[path])
-        if record is not None:
-            record = {
-                **record,
-                "source": path.relative_to(root).as_posix()
-                if path.is_relative_to(root)
-                else str(path),
-            }
-            parsed.append((path, contents[path], cable_from_dict(record)))
-    return parsed, [errors[str(p)] for p in files if str(p) in errors]
+    batch: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
+    items = [(path, key) for key, path in todo]
+    workers = _workers(jobs, len(items))
+    results: Iterable = map(_parse_one, items)
+    pool = _pool(workers) if workers > 1 else None
+    if pool:
+        results = pool.map(
+            _parse_one, items, chunksize=max(1, min(200, len(items) // (workers * 8)))
+        )
+    try:
+        for key, record, summary, error in results:
+            if error:
+                errors[key] = error
+                continue
+            batch.append((key, record, summary))
+            report.parsed += 1
+            if len(batch) >= 500:
+                cache_.put_many(batch)
+                batch = []
+    finally:
+        if pool:
+            pool.shutdown()
+    cache_.put_many(batch)
+    return errors
+
+
+# --- one cable per id ----------------------------------------------------------------------
 
 
 def one_per_id(
-    parsed: list[tuple[Path, bytes, Cable]], report: Report
-) -> dict[str, tuple[Path, bytes, Cable]]:
-    chosen: dict[str, tuple[Path, bytes, Cable]] = {}
-    for path, data, cable in parsed:
-        if cable.id is None:
-            report.rejected.append(f"{path}:1: no id could be formed: {_first_defect(cable)}")
+    files: dict[Path, str], summaries: dict[str, dict[str, Any]], root: Path, report: Report
+) -> dict[str, tuple[Path, str, Summary]]:
+    chosen: dict[str, tuple[Path, str, Summary]] = {}
+    for path, key in files.items():
+        data = summaries.get(key)
+        if data is None:
             continue
-        if cable.id in chosen:
-            other_path, other_data, _ = chosen[cable.id]
-            if hashlib.sha256(data).digest() == hashlib.sha256(other_data).digest():
+        if data["id"] is None:
+            report.rejected.append(f"{path}:1: no id could be formed: {data.get('problem')}")
+            continue
+        source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        summary = Summary.from_dict(data, source)
+        if summary.id in chosen:
+            other_path, other_key, _ = chosen[summary.id]
+            if other_key == key:
                 report.duplicates.append((str(path), str(other_path)))
             else:
                 report.rejected.append(
-                    f"{path}:1: cable {cable.id} is also in {other_path} with a different text"
+                    f"{path}:1: cable {summary.id} is also in {other_path} with a different text"
                 )
             continue
-        chosen[cable.id] = (path, data, cable)
+        chosen[summary.id] = (path, key, summary)
     return chosen
 
 
-def _first_defect(cable: Cable) -> str:
-    return next((d.message for d in cable.defects if "id" in d.message), "id not found")
+# --- rendering -----------------------------------------------------------------------------
+
+_STATE: dict[
+    str, Any
+] = {}  # what forked render workers share: the index, the cache, the docs folder
+
+
+def _render_batch(jobs: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    index: Index = _STATE["index"]
+    docs: Path = _STATE["docs"]
+    store = _STATE.get("store")
+    if store is None:
+        store = _STATE["store"] = RecordCache(_STATE["cache_dir"])
+    written = []
+    for _ident, key, source, page_key in jobs:
+        cable = cable_from_dict({**store.record(key), "source": source})
+        relative, text = render_cable(index, cable)
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append((relative, page_key))
+    return written
 
 
 def data_files(index: Index) -> Iterator[tuple[str, str]]:
@@ -158,14 +218,13 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
             "id": ident, "date": cable.date, "year": cable_year(cable), "origin": cable.origin,
             "origin_code": cable.origin_code, "classification": cable.classification,
             "handling": list(cable.handling), "tags": list(cable.tags), "subject": cable.subject,
-            "references": [r.id for r in cable.references if r.id], "partial": cable.partial,
+            "references": list(cable.reference_ids), "partial": cable.partial,
             "source": cable.source, "page": paths.cable(ident, cable_year(cable)),
         })  # fmt: skip
     yield "data/cables.json", json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    columns = list(rows[0]) if rows else ["id"]
-    writer.writerow(columns)
+    writer.writerow(list(rows[0]) if rows else ["id"])
     for row in rows:
         writer.writerow(
             [
@@ -176,9 +235,7 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
     yield "data/cables.csv", buffer.getvalue()
 
 
-def render_all(index: Index) -> Iterator[tuple[str, str]]:
-    for ident in index.order:
-        yield render_cable(index, ident)
+def listing_pages(index: Index) -> Iterator[tuple[str, str]]:
     for pages in (
         person_pages,
         topic_pages,
@@ -192,10 +249,15 @@ def render_all(index: Index) -> Iterator[tuple[str, str]]:
 
 
 class Writer:
-    """Writes files under *docs* only when their content changed, and removes stale ones."""
+    """Writes files under *docs* only when their content (or inputs) changed; removes stale ones.
 
-    def __init__(self, docs: Path) -> None:
+    The manifest keeps, for each generated file, a key: the hash of its content, or for
+    a cable page the hash of its inputs, so an unchanged cable page is not even rendered.
+    """
+
+    def __init__(self, docs: Path, report: Report) -> None:
         self.docs = docs
+        self.report = report
         self.manifest_path = docs / MANIFEST
         try:
             self.old: dict[str, str] = json.loads(self.manifest_path.read_text(encoding="utf-8"))
@@ -203,28 +265,86 @@ class Writer:
             self.old = {}
         self.new: dict[str, str] = {}
 
-    def write(self, relative: str, content: bytes | str, report: Report) -> None:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        key = hashlib.sha256(data).hexdigest()[:24]
-        self.new[relative] = key
-        target = self.docs / relative
-        if self.old.get(relative) == key and target.exists():
-            report.unchanged += 1
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        report.written += 1
+    def current(self, relative: str, key: str) -> bool:
+        """Whether *relative* is on disk with *key*; if so it is kept as it is."""
+        if self.old.get(relative) == key and (self.docs / relative).exists():
+            self.new[relative] = key
+            self.report.unchanged += 1
+            return True
+        return False
 
-    def finish(self, report: Report) -> None:
+    def written(self, relative: str, key: str) -> None:
+        self.new[relative] = key
+        self.report.written += 1
+
+    def write(self, relative: str, content: str) -> None:
+        data = content.encode("utf-8")
+        key = hashlib.sha256(data).hexdigest()[:24]
+        if not self.current(relative, key):
+            target = self.docs / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            self.written(relative, key)
+
+    def copy(self, relative: str, source: Path, key: str) -> None:
+        if not self.current(relative, key):
+            target = self.docs / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            self.written(relative, key)
+
+    def finish(self) -> None:
         for relative in sorted(set(self.old) - set(self.new)):
             target = self.docs / relative
             if target.exists():
                 target.unlink()
-                report.removed += 1
+                self.report.removed += 1
         self.docs.mkdir(parents=True, exist_ok=True)
         self.manifest_path.write_text(
             json.dumps(self.new, indent=0, sort_keys=True), encoding="utf-8"
         )
+
+
+def _page_key(index: Index, ident: str, record_key: str) -> str:
+    inputs = json.dumps(
+        [render_fingerprint(), record_key, page_inputs(index, ident)], ensure_ascii=False
+    )
+    return "page:" + hashlib.sha256(inputs.encode()).hexdigest()[:24]
+
+
+def render_cables(
+    index: Index,
+    chosen: dict[str, tuple[Path, str, Summary]],
+    writer: Writer,
+    cache_dir: Path,
+    jobs: int | None,
+) -> int:
+    todo = []
+    for ident in index.order:
+        path, key, summary = chosen[ident]
+        relative = paths.cable(ident, cable_year(summary))
+        page_key = _page_key(index, ident, key)
+        if not writer.current(relative, page_key):
+            todo.append((ident, key, summary.source, page_key))
+        writer.copy(relative[:-3] + ".txt", path, "raw:" + key[:24])
+    _STATE.clear()
+    _STATE.update(index=index, docs=writer.docs, cache_dir=cache_dir)
+    workers = _workers(jobs, len(todo))
+    batches = [todo[i : i + 100] for i in range(0, len(todo), 100)]
+    try:
+        if workers > 1:
+            with _pool(workers) as pool:
+                done = [pair for batch in pool.map(_render_batch, batches) for pair in batch]
+        else:
+            done = [pair for batch in batches for pair in _render_batch(batch)]
+    finally:
+        store = _STATE.get("store")
+        if store is not None:
+            store.close()
+        _STATE.clear()
+    for relative, page_key in done:
+        writer.written(relative, page_key)
+    return len(done)
 
 
 def build(
@@ -237,22 +357,30 @@ def build(
 ) -> tuple[Report, Index]:
     """Build the generated pages of *docs_dir* from the cables in *cables_dir*."""
     report = Report()
-    files = cable_files(cables_dir)
-    report.files = len(files)
-    cache = RecordCache(cache_dir) if cache_dir else None
+    paths_ = cable_files(cables_dir)
+    report.files = len(paths_)
+    files = {path: digest(path.read_bytes()) for path in paths_}
+    scratch = None
+    if cache_dir is None:
+        scratch = tempfile.TemporaryDirectory(prefix="cable2md-cache-")
+        cache_dir = Path(scratch.name)
+    store = RecordCache(cache_dir)
     try:
-        parsed, errors = parse_all(files, cables_dir, cache, jobs, report)
+        errors = parse_new(files, store, jobs, report)
+        summaries = store.summaries(sorted(set(files.values())))
     finally:
-        if cache:
-            cache.close()
-    report.rejected += errors
-    chosen = one_per_id(parsed, report)
+        store.close()
+    report.rejected += [errors[key] for key in (files[p] for p in paths_) if key in errors]
+    chosen = one_per_id(files, summaries, cables_dir, report)
     report.cables = len(chosen)
-    index = build_index([cable for _, _, cable in chosen.values()], Curation.load(people_file))
-    writer = Writer(docs_dir)
-    for relative, text in render_all(index):
-        writer.write(relative, text, report)
-    for ident, (_path, data, cable) in chosen.items():
-        writer.write(f"cables/{cable_year(cable)}/{ident}.txt", data, report)
-    writer.finish(report)
+    index = build_index([summary for _, _, summary in chosen.values()], Curation.load(people_file))
+    writer = Writer(docs_dir, report)
+    try:
+        report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
+        for relative, text in listing_pages(index):
+            writer.write(relative, text)
+        writer.finish()
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
     return report, index

@@ -1,8 +1,10 @@
 """Parsed records kept between builds, keyed by a file's bytes and the parser's own code.
 
 A rebuild parses only files whose bytes (or whose parser) changed. The store is
-one SQLite file; a record parsed by other code is never returned, because the
-key includes a fingerprint of every module and data file of the package.
+one SQLite file holding, for each cable, the full record and its small summary
+(the index reads only summaries; a cable page reads its full record). A record
+parsed by other code is never returned: the key includes a fingerprint of the
+parser's modules and data files.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 PARSER_MODULES = (
     "body", "classification", "data", "errors", "fields", "furniture", "header", "identity",
     "lines", "model", "names", "normalize", "officials", "paragraphs", "parse", "participants",
-    "passages", "read", "refs", "routing",
+    "passages", "people", "read", "refs", "routing", "summary",
 )  # fmt: skip
 
 
@@ -43,34 +45,59 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _pack(value: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False).encode(), 1)
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    return json.loads(zlib.decompress(blob))
+
+
 class RecordCache:
-    """``digest -> record dict`` for the current parser, in ``<folder>/records.sqlite``."""
+    """``digest -> (record, summary)`` for the current parser, in ``<folder>/records.sqlite``."""
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(folder / "records.sqlite")
-        self._db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, record BLOB)")
+        self.path = folder / "records.sqlite"
+        self._db = sqlite3.connect(self.path)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS parsed (key TEXT PRIMARY KEY, record BLOB, summary BLOB)"
+        )
         self._prefix = fingerprint() + ":"
 
-    def get_many(self, digests: list[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
+    def _rows(self, column: str, digests: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
         keys = [self._prefix + d for d in digests]
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(
-                f"SELECT key, record FROM records WHERE key IN ({marks})", chunk
-            ):
-                found[key[len(self._prefix) :]] = json.loads(zlib.decompress(blob))
+            query = f"SELECT key, {column} FROM parsed WHERE key IN ({marks})"
+            for key, blob in self._db.execute(query, chunk):
+                found[key[len(self._prefix) :]] = blob
         return found
 
-    def put_many(self, records: dict[str, dict[str, Any]]) -> None:
-        rows = [
-            (self._prefix + key, zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 1))
-            for key, record in records.items()
-        ]
+    def summaries(self, digests: list[str]) -> dict[str, dict[str, Any]]:
+        """The summaries held for *digests* (those not held are missing from the result)."""
+        return {key: _unpack(blob) for key, blob in self._rows("summary", digests).items() if blob}
+
+    def known(self, digests: list[str]) -> set[str]:
+        """Which of *digests* have a parsed record here (a file that failed has none)."""
+        return set(self._rows("length(record)", digests))
+
+    def record(self, digest_: str) -> dict[str, Any]:
+        row = self._db.execute(
+            "SELECT record FROM parsed WHERE key = ?", (self._prefix + digest_,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(digest_)
+        return _unpack(row[0])
+
+    def put_many(self, entries: list[tuple[str, dict[str, Any], dict[str, Any] | None]]) -> None:
+        """Store ``(digest, record, summary)`` entries (summary None for a cable without an id)."""
+        rows = [(self._prefix + d, _pack(r), _pack(s) if s else b"") for d, r, s in entries]
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         self._db.close()

@@ -24,7 +24,7 @@ def atom_feed(index: Index, site_url: str, site_name: str, url: Callable[[str], 
         cable = index.cables[ident]
         day = cable.date or f"{cable_year(cable)}-01-01"
         link = base + url(cable_path(index, ident))
-        summary = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
+        summary = cable.description
         entries.append(
             "  <entry>\n"
             f"    <title>{escape(title(cable))}</title>\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,8 @@ def _tag_person(tag: str) -> str | None:
     return display_name(f"{given.strip()} {surname.strip()}".strip()) or None
 
 
-def _sightings(cable: Cable) -> list[tuple[str, Appearance]]:
+def sightings(cable: Cable) -> list[tuple[str, Appearance]]:
+    """Every name the cable gives a person, with how it gives it."""
     found: list[tuple[str, Appearance]] = []
     for participant in cable.participants:
         found.append(
@@ -128,15 +130,17 @@ def _sightings(cable: Cable) -> list[tuple[str, Appearance]]:
     return found
 
 
-def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance]]:
+def resolve(
+    seen: Iterable[tuple[str, Appearance]], curation: Curation
+) -> dict[str, list[Appearance]]:
     """One cable's people: display name -> appearances, surnames resolved inside the cable."""
-    sightings = [(n, a) for n, a in _sightings(cable) if name_key(n) not in curation.not_people]
-    full = {name_key(n): n for n, _ in sightings if len(n.split()) > 1}
+    seen = [(n, a) for n, a in seen if name_key(n) not in curation.not_people]
+    full = {name_key(n): n for n, _ in seen if len(n.split()) > 1}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key, name in full.items():
         by_surname[_surname(name).casefold()].add(key)
     resolved: dict[str, list[Appearance]] = defaultdict(list)
-    for name, appearance in sightings:
+    for name, appearance in seen:
         key = name_key(name)
         matches = by_surname.get(name.casefold(), set()) if key not in full else set()
         if key in full:  # "Aboul Gheit" is "Ahmed Aboul Gheit" when he is the only one it ends
@@ -147,6 +151,11 @@ def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance
     return resolved
 
 
+def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance]]:
+    """:func:`resolve` for the sightings of one parsed cable."""
+    return resolve(sightings(cable), curation)
+
+
 def slugify(name: str) -> str:
     slug = re.sub(
         r"[^a-z0-9]+", "-", display_name(name).casefold().encode("ascii", "ignore").decode()
@@ -155,18 +164,19 @@ def slugify(name: str) -> str:
 
 
 def build_people(
-    cables: list[Cable], curation: Curation
+    cables: Iterable[tuple[str, Iterable[tuple[str, Appearance]]]], curation: Curation
 ) -> tuple[dict[str, Person], dict[str, dict[str, str]]]:
-    """All people, by slug, and for each cable the slug of each name form it uses."""
+    """All people, by slug, and for each cable the slug of each name form it uses.
+
+    *cables* gives each cable's id and its sightings (see :func:`sightings`).
+    """
     people: dict[str, Person] = {}
     per_cable: dict[str, dict[str, str]] = {}
-    for cable in cables:
+    for ident, seen in cables:
         forms: dict[str, str] = {}
-        for name, appearances in resolve_cable(cable, curation).items():
+        for name, appearances in resolve(seen, curation).items():
             key = name_key(name)
-            canonical = (
-                curation.splits.get((key, cable.id or "")) or curation.aliases.get(key) or name
-            )
+            canonical = curation.splits.get((key, ident)) or curation.aliases.get(key) or name
             key = name_key(canonical)
             person = people.get(key)
             if person is None:
@@ -182,12 +192,10 @@ def build_people(
             if len(form.split()) > 1:
                 surnames[_surname(form)].add(key)
         for surname, keys in surnames.items():
-            if (
-                len(keys) == 1 and surname not in forms
-            ):  # "Dalic said": the only Dalic in this cable
+            if len(keys) == 1 and surname not in forms:  # "Dalic said": the only Dalic here
                 forms[surname] = next(iter(keys))
-        per_cable[cable.id or ""] = forms
-    _merge_initials(people, per_cable)
+        per_cable[ident] = forms
+    moved = _merge_initials(people)
     by_slug: dict[str, Person] = {}
     for key in sorted(people):
         person = people[key]
@@ -200,13 +208,16 @@ def build_people(
         by_slug[slug] = person
     slugs = {person.key: person.slug for person in by_slug.values()}
     return by_slug, {
-        cable: {form: slugs[key] for form, key in forms.items()}
+        cable: {form: slugs[moved.get(key, key)] for form, key in forms.items()}
         for cable, forms in per_cable.items()
     }
 
 
-def _merge_initials(people: dict[str, Person], per_cable: dict[str, dict[str, str]]) -> None:
-    """``Stephen Krasner`` joins ``Stephen D. Krasner`` when no other Stephen Krasner has initials."""
+def _merge_initials(people: dict[str, Person]) -> dict[str, str]:
+    """``Stephen Krasner`` joins ``Stephen D. Krasner`` when no other Stephen Krasner has initials.
+
+    Returns the keys that were merged away and the key each now belongs to.
+    """
 
     def first_last(name: str) -> str:
         words = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
@@ -216,6 +227,7 @@ def _merge_initials(people: dict[str, Person], per_cable: dict[str, dict[str, st
     for key, person in people.items():
         if first_last(person.name):
             groups[first_last(person.name)].append(key)
+    moved: dict[str, str] = {}
     for keys in groups.values():
         with_initials = [k for k in keys if re.search(r"\b[A-Z]\.", people[k].name)]
         plain = [k for k in keys if k not in with_initials]
@@ -223,7 +235,5 @@ def _merge_initials(people: dict[str, Person], per_cable: dict[str, dict[str, st
             target = people[with_initials[0]]
             for key in plain:
                 target.appearances.extend(people.pop(key).appearances)
-                for forms in per_cable.values():
-                    for form, value in forms.items():
-                        if value == key:
-                            forms[form] = target.key
+                moved[key] = target.key
+    return moved

@@ -13,9 +13,10 @@ import re
 from typing import Any
 
 from . import data, paths
-from .archive import Index, cable_year, canonical_codes
+from .archive import Index, cable_year, canonical_codes, name_spans
 from .escape import front_matter, md, md_inline, plain_title, safe_line_starts
 from .model import Cable, Paragraph
+from .summary import Summary
 
 MARKINGS = {
     "TS": "TOP SECRET", "S": "SECRET", "C": "CONFIDENTIAL", "U": "UNCLASSIFIED",
@@ -33,7 +34,7 @@ def cable_path(index: Index, ident: str) -> str:
     return paths.cable(ident, cable_year(index.cables[ident]))
 
 
-def title(cable: Cable) -> str:
+def title(cable: Cable | Summary) -> str:
     return plain_title(f"{cable.id}: {cable.subject}" if cable.subject else cable.id or "Cable")
 
 
@@ -224,16 +225,15 @@ def _participants(cable: Cable, forms: dict[str, str], here: str) -> list[str]:
 def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
     ident = cable.id or ""
     forms = index.cable_people.get(ident, {})
-    people: dict[str, dict[str, Any]] = {}
-    for form, slug in forms.items():
-        person = index.people[slug]
-        entry = people.setdefault(
-            slug, {"name": person.name, "page": paths.person(slug), "roles": []}
-        )
-        for appearance in person.appearances:
-            if appearance.cable == ident and appearance.role not in entry["roles"]:
-                entry["roles"].append(appearance.role)
-        del form
+    roles = index.cable_roles.get(ident, {})
+    people = {
+        slug: {
+            "name": index.people[slug].name,
+            "page": paths.person(slug),
+            "roles": roles.get(slug, []),
+        }
+        for slug in dict.fromkeys(forms.values())
+    }
     previous, following = index.neighbours.get(ident, (None, None))
     first_text = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
 
@@ -305,12 +305,33 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
     }
 
 
-def render_cable(index: Index, ident: str) -> tuple[str, str]:
-    """The docs-relative path and the Markdown of cable *ident*'s page."""
-    cable = index.cables[ident]
-    here = cable_path(index, ident)
-    spans = index.name_spans.get(ident, {})
+def page_inputs(index: Index, ident: str) -> dict[str, Any]:
+    """What a cable page takes from the index: with the record's digest, it decides the page."""
+
+    def brief(other: str | None) -> list[str | None] | None:
+        return (
+            None if other is None else [other, title(index.cables[other]), index.cables[other].date]
+        )
+
     forms = index.cable_people.get(ident, {})
+    previous, following = index.neighbours.get(ident, (None, None))
+    return {
+        "forms": sorted((form, slug, index.people[slug].name) for form, slug in forms.items()),
+        "roles": sorted((slug, roles) for slug, roles in index.cable_roles.get(ident, {}).items()),
+        "in_archive": sorted(r for r in index.cables[ident].reference_ids if r in index.cables),
+        "referenced_by": [brief(other) for other in index.referenced_by.get(ident, [])],
+        "related": [brief(other) for other in index.related.get(ident, [])],
+        "neighbours": [brief(previous), brief(following)],
+        "topics": index.cable_topics.get(ident, []),
+    }
+
+
+def render_cable(index: Index, cable: Cable) -> tuple[str, str]:
+    """The docs-relative path and the Markdown of *cable*'s page (its full record)."""
+    ident = cable.id or ""
+    here = cable_path(index, ident)
+    forms = index.cable_people.get(ident, {})
+    spans = name_spans(cable, forms)
     parts: list[str] = [f"# {md(title(cable))}"]
     if cable.partial:
         parts.append(f'!!! partial "Partial extract"\n\n    {PARTIAL_NOTICE}')

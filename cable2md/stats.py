@@ -63,8 +63,7 @@ def newest(index: Index, url: Callable[[str], str], limit: int = 10) -> list[dic
         out.append({
             "id": ident, "title": title(cable), "subject": cable.subject, "date": cable.date,
             "year": cable_year(cable), "origin": cable.origin, "classification": cable.classification,
-            "url": url(cable_path(index, ident)), "description": (cable.summary or next(
-                (p.text for p in cable.paragraphs if p.text), ""))[:400],
+            "url": url(cable_path(index, ident)), "description": cable.description[:400],
         })  # fmt: skip
     return out
 

@@ -9,6 +9,7 @@ from cable2md.archive import build_index
 from cable2md.feed import atom_feed
 from cable2md.parse import parse_file
 from cable2md.stats import archive_stats, timeline_svg
+from cable2md.summary import summarize
 
 from .conftest import FIXTURES, SEED
 
@@ -29,7 +30,7 @@ def test_archive_stats_and_feed():
         parse_file(SEED),
         *(parse_file(p) for p in sorted((FIXTURES / "cables").glob("*.txt"))),
     ]
-    index = build_index(cables)
+    index = build_index([summarize(c) for c in cables])
     stats = archive_stats(index, lambda path: path.replace(".md", "/"))
     assert stats["cables"] == 8 and stats["first_date"] == "1973-03-10"
     assert stats["newest"][0]["id"] == "09ZAGREB102"

@@ -1,0 +1,67 @@
+"""Record -> the compact summary the archive index is built from.
+
+At the scale of the whole release (251,000 cables) the full records do not fit
+in memory together; the index needs only these few fields of each. Full records
+stay in the parse cache and are read again one at a time, when a cable's own
+page is rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Cable
+from .people import Appearance, sightings
+
+DESCRIPTION = 600  # characters of summary or first paragraph kept for previews and the feed
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    id: str
+    source: str
+    date: str | None
+    dtg: str | None
+    origin: str | None
+    origin_code: str | None
+    classification: str | None
+    handling: tuple[str, ...]
+    tags: tuple[str, ...]
+    subject: str | None
+    partial: bool
+    reference_ids: tuple[str, ...]
+    description: str
+    sightings: tuple[tuple[str, Appearance], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "source": self.source, "date": self.date, "dtg": self.dtg,
+            "origin": self.origin, "origin_code": self.origin_code,
+            "classification": self.classification, "handling": list(self.handling),
+            "tags": list(self.tags), "subject": self.subject, "partial": self.partial,
+            "reference_ids": list(self.reference_ids), "description": self.description,
+            "sightings": [[n, a.role, a.title, a.side, a.form] for n, a in self.sightings],
+        }  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], source: str | None = None) -> Summary:
+        ident = data["id"]
+        return cls(
+            ident, source or data["source"], data["date"], data["dtg"], data["origin"],
+            data["origin_code"], data["classification"], tuple(data["handling"]),
+            tuple(data["tags"]), data["subject"], data["partial"], tuple(data["reference_ids"]),
+            data["description"],
+            tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in data["sightings"]),
+        )  # fmt: skip
+
+
+def summarize(cable: Cable) -> Summary:
+    """The summary of a parsed cable that has an id."""
+    text = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
+    return Summary(
+        cable.id or "", cable.source, cable.date, cable.dtg, cable.origin, cable.origin_code,
+        cable.classification, cable.handling, cable.tags, cable.subject, cable.partial,
+        tuple(r.id for r in cable.references if r.id), " ".join(text.split())[:DESCRIPTION],
+        tuple(sightings(cable)),
+    )  # fmt: skip
