@@ -160,18 +160,19 @@ def _related(
     related: dict[str, list[str]] = {}
     for cable in order:
         here = position[cable]
-        scores: Counter[int] = Counter()
-        for slug in cable_people.get(cable, ()):
+        scores: dict[int, float] = {}
+        for slug in sorted(cable_people.get(cable, ())):
             for rank in _nearest(by_person[slug], here, _NEIGHBOURS_PER_TAG):
-                scores[rank] += 3.0
+                scores[rank] = scores.get(rank, 0.0) + 3.0
         for code in cable_topics.get(cable, ()):
+            weight = idf[code]
             for rank in _nearest(topic_positions[code], here, _NEIGHBOURS_PER_TAG):
-                scores[rank] += idf[code]
+                scores[rank] = scores.get(rank, 0.0) + weight
         scores.pop(here, None)
-        best = heapq.nsmallest(
-            RELATED_LIMIT, scores.items(), key=lambda item: (-item[1], abs(item[0] - here), item[0])
-        )
-        related[cable] = [order[rank] for rank, _ in best]
+        # Ties keep the order the candidates came in, so the choice is the same on every build.
+        related[cable] = [
+            order[rank] for rank in heapq.nlargest(RELATED_LIMIT, scores, key=scores.__getitem__)
+        ]
     return related
 
 

@@ -50,10 +50,11 @@ from .render_pages import (
     post_pages,
     topic_pages,
 )
+from .stats import SITE_DATA, site_data
 from .summary import Summary, summarize
 
 MANIFEST = ".cable2md-manifest.json"
-RENDER_MODULES = ("archive", "escape", "paths", "render_cable", "render_pages", "build")
+RENDER_MODULES = ("archive", "escape", "paths", "render_cable", "render_pages", "build", "stats")
 _PARALLEL_FROM = 200  # fewer jobs than this are done in this process
 
 
@@ -380,6 +381,9 @@ def build(
         for relative, text in listing_pages(index):
             writer.write(relative, text)
         writer.finish()
+        (docs_dir / SITE_DATA).write_text(
+            json.dumps(site_data(index), ensure_ascii=False), encoding="utf-8"
+        )
     finally:
         if scratch is not None:
             scratch.cleanup()

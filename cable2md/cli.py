@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -110,6 +111,23 @@ def _import_command(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def _site_command(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    report = build_site(
+        Path(args.cables),
+        Path(args.site),
+        config_file=Path(args.config),
+        work=Path(args.work),
+        shards=args.shards,
+        jobs=args.jobs,
+        people=Path(args.people),
+        search=not args.no_search,
+    )
+    print(report.summary())
+    return 1 if args.strict and report.build.rejected else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable2md", description="Read diplomatic cables into records and an archive site."
@@ -176,6 +194,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--cables", default="cables", help="the archive's cables folder (default: cables)"
     )
     imp.set_defaults(run=_import_command)
+
+    site = commands.add_parser(
+        "site", help="build the whole site in shards (for very large archives)"
+    )
+    site.add_argument("cables", nargs="?", default="cables")
+    site.add_argument("-d", "--site", default="site", help="output folder (default: site)")
+    site.add_argument("-f", "--config", default="mkdocs.yml")
+    site.add_argument(
+        "--work", default=".cache/cable2md/site", help="folder for generated pages and shards"
+    )
+    site.add_argument(
+        "--shards", type=int, default=4, help="MkDocs processes the pages are split over"
+    )
+    site.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="shards built at a time"
+    )
+    site.add_argument("--people", default="people.yml")
+    site.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    site.add_argument("--strict", action="store_true", help="exit 1 when any cable is rejected")
+    site.set_defaults(run=_site_command)
     return parser
 
 

@@ -9,6 +9,7 @@ alone and browsers show as the character, so no extension's syntax can fire.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -48,8 +49,20 @@ def safe_line_starts(markdown: str) -> str:
     return "\n".join(lines)
 
 
+# Text made only of these needs no escaping when it opens with a letter: no Markdown or HTML
+# syntax can start from letters, digits, spaces and this punctuation.
+_PLAIN_RE = re.compile(r"(?:[^\W_]|[ ,;:.'\"/()?-])*")
+
+
+@lru_cache(maxsize=1 << 16)
 def md(text: str) -> str:
-    """Escape *text* for Markdown: it renders as the very characters it holds."""
+    """Escape *text* for Markdown: it renders as the very characters it holds.
+
+    Cached: a listing shows the same subjects and names on many pages.
+    """
+    stripped = text.strip()
+    if _PLAIN_RE.fullmatch(stripped) and (not stripped or stripped[0].isalpha()):
+        return stripped
     return safe_line_starts(md_inline(text).strip())
 
 
@@ -70,9 +83,17 @@ def plain_title(text: str) -> str:
     return " ".join(text.split())
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter that loads back to *meta* exactly (``yaml.safe_load``)."""
-    body = yaml.safe_dump(
-        meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    body = yaml.dump(  # the safe dumper; its C build (libyaml) when PyYAML has one
+        meta,
+        Dumper=_DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
     )
     return f"---\n{body}---\n"

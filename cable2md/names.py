@@ -178,6 +178,7 @@ def _case_part(part: str, first: bool, particles: frozenset[str]) -> str:
     return part.capitalize()
 
 
+@lru_cache(maxsize=_CACHE)
 def display_name(name: str) -> str:
     """A name as a reader expects it: single spaces, and title case if it was ALL CAPS."""
     tokens = name.split()
@@ -197,6 +198,7 @@ def display_name(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=_CACHE)
 def name_key(name: str) -> str:
     """The key people merge on: the display name, case-folded, without dots."""
     return re.sub(r"[.\s]+", " ", display_name(name).casefold()).strip()

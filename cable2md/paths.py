@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import lru_cache
 
 GENERATED_DIRS = ("cables", "people", "topics", "posts", "dates", "classifications", "data")
 
@@ -50,6 +50,15 @@ def split_page(base: str, part: str) -> str:
     return f"{base[:-3]}/{part}.md"
 
 
+@lru_cache(maxsize=1 << 16)
+def _folder(path: str) -> tuple[str, ...]:
+    return tuple(path.split("/")[:-1])
+
+
 def link(source: str, target: str) -> str:
     """The relative link from page *source* to page *target* (both docs-relative)."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    here, there = _folder(source), target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])

@@ -5,28 +5,35 @@ a folder outside ``docs_dir`` (so ``mkdocs serve`` never sees its own output and
 cannot loop) and handed to MkDocs as files; under ``serve`` the cables folder
 and ``people.yml`` are watched, so editing a cable rebuilds its pages. The
 templates get the archive's figures (``archive``) and a ``page_url`` filter.
+
+For the whole release the site is built in shards (``cable2md site``): each
+MkDocs process renders one share of the generated pages (``shard: i/n``, or the
+environment's ``CABLE2MD_SHARD``) from pages generated once beforehand
+(``prebuilt``); links to pages of other shards are still resolved by MkDocs.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import paths
-from .archive import Index, cable_year
 from .build import build
 from .feed import atom_feed
-from .stats import archive_stats
+from .stats import SITE_DATA, template_stats
 
 log = logging.getLogger("mkdocs.plugins.cable2md")
 
@@ -37,66 +44,91 @@ class CablePluginConfig(Config):
     cache = c.Type(str, default=".cache/cable2md")
     people = c.Type(str, default="people.yml")
     jobs = c.Optional(c.Type(int))
+    prebuilt = c.Type(bool, default=False)  # use the generated pages as they are
+    shard = c.Optional(c.Type(str))  # "i/n": render only this share of the generated pages
+
+
+def in_shard(uri: str, shard: tuple[int, int]) -> bool:
+    """Whether generated file *uri* belongs to *shard*; files that are not pages go to shard 0."""
+    number, count = shard
+    if not uri.endswith(".md"):
+        return number == 0
+    return zlib.crc32(uri.encode()) % count == number
 
 
 class CablePlugin(BasePlugin[CablePluginConfig]):
     """``plugins: [cable2md]`` in mkdocs.yml."""
 
-    index: Index
     files: Files
+    site: dict[str, Any]
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         path = Path(value)
         return path if path.is_absolute() else Path(config.config_file_path).parent / path
 
+    def _shard(self) -> tuple[int, int] | None:
+        value = os.environ.get("CABLE2MD_SHARD") or self.config.shard
+        if not value:
+            return None
+        try:
+            number, count = (int(part) for part in value.split("/"))
+        except ValueError as error:
+            raise PluginError(f"cable2md: shard {value!r} is not of the form i/n") from error
+        if not 0 <= number < count:
+            raise PluginError(f"cable2md: shard {value!r}: i must be from 0 to n-1")
+        return number, count
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         generated = self._path(config, self.config.generated)
-        report, self.index = build(
-            self._path(config, self.config.cables),
-            generated,
-            cache_dir=self._path(config, self.config.cache),
-            people_file=self._path(config, self.config.people),
-            jobs=self.config.jobs,
-        )
-        log.info(report.summary().splitlines()[0])
-        for message in report.rejected:
-            log.warning("cable2md: %s", message)
-        for path, other in report.duplicates:
-            log.info("cable2md: %s has the same text as %s", path, other)
+        prebuilt = self.config.prebuilt or os.environ.get("CABLE2MD_PREBUILT") == "1"
+        if not prebuilt:
+            report, _ = build(
+                self._path(config, self.config.cables),
+                generated,
+                cache_dir=self._path(config, self.config.cache),
+                people_file=self._path(config, self.config.people),
+                jobs=self.config.jobs,
+            )
+            log.info(report.summary().splitlines()[0])
+            for message in report.rejected:
+                log.warning("cable2md: %s", message)
+            for path, other in report.duplicates:
+                log.info("cable2md: %s has the same text as %s", path, other)
+        self.site = json.loads((generated / SITE_DATA).read_text(encoding="utf-8"))
+        shard = self._shard()
         edits = self._raw_edit_uris(config)
         for source in sorted(
             p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")
         ):
             uri = source.relative_to(generated).as_posix()
-            if files.get_file_from_path(uri) is None:
+            if files.get_file_from_path(uri) is not None:
+                continue  # a hand-written page of the same name wins
+            if shard and not in_shard(uri, shard):
                 inclusion = (
-                    InclusionLevel.NOT_IN_NAV if uri.endswith(".md") else InclusionLevel.UNDEFINED
-                )
-                file = File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
-                file.edit_uri = edits.get(uri)
-                files.append(file)
+                    InclusionLevel.EXCLUDED
+                )  # built by another shard; links to it still resolve
+            elif uri.endswith(".md"):
+                inclusion = InclusionLevel.NOT_IN_NAV
+            else:
+                inclusion = InclusionLevel.UNDEFINED
+            file = File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
+            file.edit_uri = edits.get(uri)
+            files.append(file)
         self.files = files
         if "SOURCE_DATE_EPOCH" not in os.environ:
-            # The build date (sitemap, feed) is the newest cable's day: same cables, same site.
-            newest = max(
-                (c.date or f"{cable_year(c)}-01-01" for c in self.index.cables.values()),
-                default="1970-01-01",
-            )
-            epoch = datetime.fromisoformat(newest).replace(tzinfo=UTC).timestamp()
-            os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+            # The build date (sitemap) is the newest cable's day: the same cables, the same site.
+            day = datetime.fromisoformat(self.site["newest_day"]).replace(tzinfo=UTC)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
         return files
 
     def _raw_edit_uris(self, config: MkDocsConfig) -> dict[str, str]:
-        """For each cable page inside the repository, its raw cable as the "edit" target."""
+        """For each cable page whose cable is in the repository, the raw file as "edit" target."""
         root = Path(config.config_file_path).parent.resolve()
         cables = self._path(config, self.config.cables).resolve()
         if not cables.is_relative_to(root):
             return {}
         up = os.path.relpath(cables, Path(config.docs_dir).resolve()).replace(os.sep, "/")
-        return {
-            paths.cable(ident, cable_year(cable)): f"{up}/{cable.source}"
-            for ident, cable in self.index.cables.items()
-        }
+        return {page: f"{up}/{source}" for page, source in self.site["sources"].items()}
 
     def page_url(self, path: str | None) -> str:
         """The site URL (from the site root) of the docs-relative page *path*."""
@@ -105,11 +137,11 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["page_url"] = self.page_url
-        env.globals["archive"] = archive_stats(self.index, self.page_url)
+        env.globals["archive"] = template_stats(self.site, self.page_url)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        feed = atom_feed(self.index, config.site_url or "", config.site_name, self.page_url)
+        feed = atom_feed(self.site, config.site_url or "", config.site_name, self.page_url)
         (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
 
     def on_serve(

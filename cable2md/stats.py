@@ -1,4 +1,10 @@
-"""Index -> what the home page and the feed show: counts, a timeline drawn as SVG, the newest cables."""
+"""Index -> what the home page and the feed show, kept as data beside the generated pages.
+
+:func:`site_data` gathers it when the pages are generated (as plain data with
+docs-relative page paths, saved as ``.cable2md-site.json``); the MkDocs plugin
+reads it back, turns the paths into URLs (:func:`template_stats`) and draws the
+timeline, so a site build never needs the index itself.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,11 @@ from .archive import Index, cable_year
 from .escape import html_text
 from .render_cable import cable_path, title
 
+SITE_DATA = ".cable2md-site.json"
+FEED_SIZE = 50
 _WIDTH, _HEIGHT, _AXIS = 720, 180, 22
 _BAR_MAX = 36  # a bar is never wider than this, however few the years
+BROWSE = ("dates", "posts", "topics", "people", "classifications")
 
 
 def year_counts(index: Index) -> dict[int, int]:
@@ -56,22 +65,20 @@ def timeline_svg(counts: dict[int, int], href: Callable[[int], str]) -> str:
     )
 
 
-def newest(index: Index, url: Callable[[str], str], limit: int = 10) -> list[dict[str, Any]]:
-    out = []
-    for ident in reversed(index.order[-limit:]):
-        cable = index.cables[ident]
-        out.append({
-            "id": ident, "title": title(cable), "subject": cable.subject, "date": cable.date,
-            "year": cable_year(cable), "origin": cable.origin, "classification": cable.classification,
-            "url": url(cable_path(index, ident)), "description": cable.description[:400],
-        })  # fmt: skip
-    return out
+def _brief(index: Index, ident: str) -> dict[str, Any]:
+    cable = index.cables[ident]
+    return {
+        "id": ident, "title": title(cable), "subject": cable.subject, "date": cable.date,
+        "year": cable_year(cable), "origin": cable.origin, "classification": cable.classification,
+        "page": cable_path(index, ident), "description": cable.description,
+    }  # fmt: skip
 
 
-def archive_stats(index: Index, url: Callable[[str], str]) -> dict[str, Any]:
-    """The figures the home page shows; *url* turns a docs-relative page path into its site URL."""
-    counts = year_counts(index)
+def site_data(index: Index) -> dict[str, Any]:
+    """Everything the site build needs from the index, as JSON-ready data."""
     dates = sorted(cable.date for cable in index.cables.values() if cable.date)
+    newest = [_brief(index, ident) for ident in reversed(index.order[-FEED_SIZE:])]
+    days = [c.date or f"{cable_year(c)}-01-01" for c in index.cables.values()]
     return {
         "cables": len(index.order),
         "posts": len(index.posts),
@@ -79,17 +86,39 @@ def archive_stats(index: Index, url: Callable[[str], str]) -> dict[str, Any]:
         "topics": len(index.topics),
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
+        "newest_day": max(days, default="1970-01-01"),
+        "years": [[year, count] for year, count in year_counts(index).items()],
+        "newest": newest,
+        "classifications": [
+            [label, len(ids), paths.classification(label)]
+            for label, ids in sorted(index.classifications.items())
+        ],
+        "browse": {kind: paths.index(kind) for kind in BROWSE},
+        "sources": {cable_path(index, ident): index.cables[ident].source for ident in index.order},
+    }
+
+
+def template_stats(data: dict[str, Any], url: Callable[[str], str]) -> dict[str, Any]:
+    """The home page's figures, with site URLs, for the templates' ``archive`` global."""
+    counts = {year: count for year, count in data["years"]}
+    return {
+        "cables": data["cables"],
+        "posts": data["posts"],
+        "people": data["people"],
+        "topics": data["topics"],
+        "first_date": data["first_date"],
+        "last_date": data["last_date"],
         "years": counts,
         "timeline_svg": timeline_svg(counts, lambda year: url(paths.year(year))),
-        "newest": newest(index, url),
-        "classifications": {
-            label: len(ids) for label, ids in sorted(index.classifications.items())
-        },
-        "classification_pages": {
-            label: url(paths.classification(label)) for label in index.classifications
-        },
-        "browse": {
-            kind: url(paths.index(kind))
-            for kind in ("dates", "posts", "topics", "people", "classifications")
-        },
+        "newest": [
+            {
+                **{k: v for k, v in item.items() if k != "page"},
+                "url": url(item["page"]),
+                "description": item["description"][:400],
+            }
+            for item in data["newest"][:10]
+        ],
+        "classifications": {label: count for label, count, _ in data["classifications"]},
+        "classification_pages": {label: url(page) for label, _, page in data["classifications"]},
+        "browse": {kind: url(page) for kind, page in data["browse"].items()},
     }

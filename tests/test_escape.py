@@ -5,6 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cable2md.escape import front_matter, md, plain_title
 
@@ -99,3 +101,30 @@ def test_front_matter_loads_back_exactly(value):
     body = text[4:-4]
     assert yaml.safe_load(body) == meta
     assert "\n---\n" not in body  # the block cannot end early
+
+
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=80
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_renders_as_itself(text):
+    html = markdown.markdown(md(text), extensions=EXTENSIONS)
+    for tag in (
+        "<script",
+        "<img",
+        "<a ",
+        "<h",
+        "<table",
+        "<ol",
+        "<ul",
+        "<blockquote",
+        "<pre",
+        "<code",
+        "<em",
+        "<strong",
+        "<hr",
+        "<div",
+    ):
+        assert tag not in html.replace("<p>", "").replace("</p>", ""), (text, html)

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from cable2md.archive import build_index
 from cable2md.feed import atom_feed
 from cable2md.parse import parse_file
-from cable2md.stats import archive_stats, timeline_svg
+from cable2md.stats import site_data, template_stats, timeline_svg
 from cable2md.summary import summarize
 
 from .conftest import FIXTURES, SEED
@@ -31,13 +31,16 @@ def test_archive_stats_and_feed():
         *(parse_file(p) for p in sorted((FIXTURES / "cables").glob("*.txt"))),
     ]
     index = build_index([summarize(c) for c in cables])
-    stats = archive_stats(index, lambda path: path.replace(".md", "/"))
+    stats = template_stats(site_data(index), lambda path: path.replace(".md", "/"))
     assert stats["cables"] == 8 and stats["first_date"] == "1973-03-10"
     assert stats["newest"][0]["id"] == "09ZAGREB102"
     assert stats["classification_pages"]["SECRET"] == "classifications/secret/"
     feed = ET.fromstring(
-        atom_feed(index, "https://example.org/", "Archive", lambda p: p.replace(".md", "/"))
+        atom_feed(
+            site_data(index), "https://example.org/", "Archive", lambda p: p.replace(".md", "/")
+        )
     )
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == 8
+    assert entries[0].find("{http://www.w3.org/2005/Atom}title").text.startswith("09ZAGREB102: ")
     assert entries[0].find("{http://www.w3.org/2005/Atom}updated").text == "2009-02-15T00:00:00Z"

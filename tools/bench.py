@@ -166,6 +166,7 @@ def bench_site(work: Path, sizes: list[int]) -> None:
         config = work / f"mkdocs-{size}.yml"
         config.write_text(
             f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+            f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
             f"plugins:\n  - cable2md:\n      cables: {cables}\n      generated: {generated}\n"
             f"      cache: {work / f'site-{size}-cache'}\n  - search\n",
             encoding="utf-8",

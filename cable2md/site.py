@@ -1,0 +1,160 @@
+"""Cables -> the whole static site, in shards that build independently and merge into one.
+
+``cable2md site`` is how an archive the size of the whole release (251,000
+cables) is built on one machine: one MkDocs process would need ~30 GiB there.
+Steps, in order:
+
+1. generate the pages once (:func:`cable2md.build.build`);
+2. build *n* shards with MkDocs, *jobs* at a time: each renders its share of
+   the generated pages from them (``CABLE2MD_SHARD=i/n``, ``CABLE2MD_PREBUILT=1``)
+   into its own folder; links into other shards resolve all the same;
+3. merge the shards into one site: a file built by several shards (theme files,
+   hand-written pages, the feed) must be the same in each; the sitemaps are joined;
+4. index the cable pages for search with Pagefind, with facets for
+   classification, post, year and TAGS.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import Report, build
+
+_URL_RE = re.compile(r"<url>.*?</url>", re.S)
+_LOC_RE = re.compile(r"<loc>(.*?)</loc>")
+
+
+@dataclass
+class SiteReport:
+    build: Report
+    shards: list[float] = field(default_factory=list)  # seconds each shard took
+    files: int = 0
+    search_seconds: float = 0.0
+
+    def summary(self) -> str:
+        times = ", ".join(f"{seconds:.0f} s" for seconds in self.shards)
+        return (
+            f"{self.build.summary()}\n"
+            f"cable2md site: {len(self.shards)} shards ({times}), {self.files} files merged"
+            + (f", search index {self.search_seconds:.0f} s" if self.search_seconds else "")
+        )
+
+
+def _config(
+    root: Path, config_file: Path, cables: Path, generated: Path, cache: Path, people: Path
+) -> Path:
+    """A config that inherits *config_file* and points the plugin at prebuilt pages."""
+    plugin = {"cables": str(cables), "generated": str(generated), "cache": str(cache),
+              "people": str(people), "prebuilt": True}  # fmt: skip
+    derived = {
+        "INHERIT": str(config_file.resolve()),
+        "docs_dir": str((config_file.parent / "docs").resolve()),
+        "theme": {
+            "name": "material",
+            "custom_dir": str((config_file.parent / "overrides").resolve()),
+        },
+        "plugins": [{"cable2md": plugin}, "search"],
+    }
+    path = root / "mkdocs-shard.yml"
+    path.write_text(json.dumps(derived, indent=1), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+def _build_shard(config: Path, number: int, count: int, out: Path) -> float:
+    env = {**os.environ, "CABLE2MD_SHARD": f"{number}/{count}", "CABLE2MD_PREBUILT": "1"}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)],
+        env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode:
+        raise RuntimeError(f"shard {number}/{count} failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+def _merge(shards: list[Path], site: Path) -> int:
+    """Move the shards' files into *site*; shared files must agree; sitemaps are joined."""
+    if site.exists():
+        shutil.rmtree(site)
+    site.mkdir(parents=True)
+    urls: dict[str, str] = {}
+    moved = 0
+    for shard in shards:
+        sitemap = shard / "sitemap.xml"
+        if sitemap.exists():
+            for block in _URL_RE.findall(sitemap.read_text(encoding="utf-8")):
+                urls[_LOC_RE.search(block).group(1)] = block
+        for path in sorted(shard.rglob("*")):
+            if not path.is_file() or path.name in ("sitemap.xml", "sitemap.xml.gz"):
+                continue
+            target = site / path.relative_to(shard)
+            if target.exists():
+                if target.read_bytes() != path.read_bytes():
+                    raise RuntimeError(f"shards disagree on {target.relative_to(site)}")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+            moved += 1
+        shutil.rmtree(shard)
+    body = "".join(f"\n    {urls[loc]}" for loc in sorted(urls))
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}\n</urlset>\n'
+    )
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
+        handle.write(xml.encode("utf-8"))
+    return moved + 2
+
+
+def index_search(site: Path) -> float:
+    """Index the cable pages of *site* with Pagefind (pages marked ``data-pagefind-body``)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+def build_site(
+    cables: Path,
+    site: Path,
+    *,
+    config_file: Path,
+    work: Path,
+    shards: int,
+    jobs: int,
+    people: Path,
+    search: bool = True,
+) -> SiteReport:
+    """Generate the pages, build them in *shards* MkDocs processes, merge, and index search."""
+    work.mkdir(parents=True, exist_ok=True)
+    generated, cache = work / "generated", work / "cache"
+    report, _ = build(cables, generated, cache_dir=cache, people_file=people)
+    result = SiteReport(report)
+    config = _config(work, config_file, cables, generated, cache, people)
+    outs = [work / f"shard-{number}" for number in range(shards)]
+    for out in outs:
+        shutil.rmtree(out, ignore_errors=True)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        result.shards = list(
+            pool.map(lambda n: _build_shard(config, n, shards, outs[n]), range(shards))
+        )
+    result.files = _merge(outs, site)
+    if search:
+        result.search_seconds = index_search(site)
+    return result
