@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import build
 from .feed import atom_feed
+from .search import index_search
 from .stats import SITE_DATA, template_stats
 
 log = logging.getLogger("mkdocs.plugins.cable2md")
@@ -46,6 +47,10 @@ class CablePluginConfig(Config):
     jobs = c.Optional(c.Type(int))
     prebuilt = c.Type(bool, default=False)  # use the generated pages as they are
     shard = c.Optional(c.Type(str))  # "i/n": render only this share of the generated pages
+    # Material's own search holds cable pages only for small archives (its index is fetched
+    # whole, ~22 KB a cable); cables are always searchable with Pagefind, run after the build.
+    material_search_limit = c.Type(int, default=1000)
+    pagefind = c.Type(bool, default=True)
 
 
 def in_shard(uri: str, shard: tuple[int, int]) -> bool:
@@ -130,6 +135,15 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         up = os.path.relpath(cables, Path(config.docs_dir).resolve()).replace(os.sep, "/")
         return {page: f"{up}/{source}" for page, source in self.site["sources"].items()}
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.generated_by and (
+            self._shard() or self.site["cables"] > self.config.material_search_limit
+        ):
+            page.meta["search"] = {"exclude": True}  # Pagefind searches these
+        return markdown
+
     def page_url(self, path: str | None) -> str:
         """The site URL (from the site root) of the docs-relative page *path*."""
         found = self.files.get_file_from_path(path) if path else None
@@ -143,6 +157,9 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         feed = atom_feed(self.site, config.site_url or "", config.site_name, self.page_url)
         (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
+        if self.config.pagefind and not self._shard():  # a sharded site is indexed once merged
+            seconds = index_search(Path(config.site_dir))
+            log.info("cable2md: search index (Pagefind) built in %.1f s", seconds)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Report, build
+from .search import index_search
 
 _URL_RE = re.compile(r"<url>.*?</url>", re.S)
 _LOC_RE = re.compile(r"<loc>(.*?)</loc>")
@@ -115,19 +116,6 @@ def _merge(shards: list[Path], site: Path) -> int:
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
         handle.write(xml.encode("utf-8"))
     return moved + 2
-
-
-def index_search(site: Path) -> float:
-    """Index the cable pages of *site* with Pagefind (pages marked ``data-pagefind-body``)."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
-    return time.perf_counter() - start
 
 
 def build_site(
