@@ -36,6 +36,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
+CABLE_PAGE = "cables/2005/05TOKYO1349/index.html"
 
 
 def build_site(
@@ -93,6 +94,12 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site under test: built here from ``cables/``, or an already built one named by
+    ``CABLE2MD_TEST_SITE`` (e.g. the benchmark's 251,000-cable site, which holds the seed)."""
+    prebuilt = os.environ.get("CABLE2MD_TEST_SITE")
+    if prebuilt:
+        assert (Path(prebuilt) / CABLE_PAGE).exists(), f"{prebuilt} has no page for the seed"
+        return Path(prebuilt)
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination)
     assert result.returncode == 0, (

@@ -6,6 +6,7 @@ screenshots land in ``test-artifacts/screenshots/``.
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.request
 
@@ -86,16 +87,59 @@ def test_participant_link_opens_the_person_page(page, base_url):
     page.wait_for_url(re.compile(re.escape(CABLE) + r"$"))
 
 
-def test_search_for_bandung_finds_the_seed(page, base_url):
+def material_indexes_cables(site_dir) -> bool:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return any(doc["location"].startswith("cables/") for doc in index["docs"])
+
+
+def test_search_box_finds_the_seed_or_the_help_pages(page, base_url, site_dir):
+    """Material's search box holds the cables of a small archive; above its limit only the
+    hand-written pages (the cables are then searched on the search page, below)."""
+    small = material_indexes_cables(site_dir)
+    word, hit, target = (
+        ("Bandung", "05TOKYO1349", CABLE) if small else ("DTG", "How to read", "reading/")
+    )
     open_page(page, base_url)
     query = page.locator("input[data-md-component='search-query']")
     query.click()
     expect(query).to_be_focused()
-    query.press_sequentially("Bandung", delay=30)
+    query.press_sequentially(word, delay=30)
     results = page.locator(".md-search-result__list")
-    expect(results).to_contain_text("05TOKYO1349", timeout=20_000)
+    expect(results).to_contain_text(hit, timeout=20_000)
+    results.locator("a", has_text=hit).first.click()
+    page.wait_for_url(re.compile(re.escape(target)))
+
+
+def result_count(page) -> int:
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_contain_text("result", timeout=30_000)
+    return int(re.search(r"([\d,]+) results? for", message.inner_text()).group(1).replace(",", ""))
+
+
+def test_cable_search_with_a_facet(page, base_url):
+    open_page(page, base_url, "search/")
+    page.locator("#cable-search input").press_sequentially("Bandung", delay=30)
+    results = page.locator(".pagefind-ui__results")
+    expect(results).to_contain_text("05TOKYO1349", timeout=30_000)
+    everything = result_count(page)
+    page.locator(".pagefind-ui__filter-name", has_text="Classification").click()
+    secret = page.locator("label.pagefind-ui__filter-label", has_text=re.compile(r"^SECRET \("))
+    expect(secret).to_be_visible()
+    secret.click()
+    expect(page.locator("#classification-SECRET")).to_be_checked()
+    expect(results).to_contain_text("05TOKYO1349", timeout=30_000)
+    assert result_count(page) <= everything
+    page.locator(".pagefind-ui__filter-name", has_text="Year").click()
+    expect(page.locator("label.pagefind-ui__filter-label", has_text="2005")).to_be_visible()
     results.locator("a", has_text="05TOKYO1349").first.click()
-    page.wait_for_url(re.compile(re.escape(CABLE)))
+    page.wait_for_url(re.compile(re.escape(CABLE) + r"$"))
+    expect(page.locator(".cable-banner").first).to_contain_text("SECRET")
+
+
+def test_search_page_takes_a_query_from_its_address(page, base_url):
+    open_page(page, base_url, "search/?query=Nishida")
+    expect(page.locator("#cable-search input")).to_have_value("Nishida")
+    expect(page.locator(".pagefind-ui__results")).to_contain_text("05TOKYO1349", timeout=30_000)
 
 
 def test_home_timeline_renders_bars(page, base_url):
