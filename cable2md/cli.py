@@ -1,4 +1,4 @@
-"""The ``cable2md`` command: parse | build | check | add | import.
+"""The ``cable2md`` command: parse | build | check | add | import | site | search.
 
 Each subcommand is a thin layer over the package's functions; errors print as
 ``path:line:col: message`` on standard error and set the exit code.
@@ -128,6 +128,20 @@ def _site_command(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.build.rejected else 0
 
 
+def _search_command(args: argparse.Namespace) -> int:
+    from .search import index_search
+
+    site = Path(args.site)
+    if not (site / "search" / "index.html").exists():
+        print(
+            f"cable2md search: {site} is not a built site (no search/index.html)", file=sys.stderr
+        )
+        return 2
+    seconds = index_search(site, args.pages_per_index)
+    print(f"cable2md search: {site / 'pagefind'} written in {seconds:.0f} s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable2md", description="Read diplomatic cables into records and an archive site."
@@ -205,7 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--work", default=".cache/cable2md/site", help="folder for generated pages and shards"
     )
     site.add_argument(
-        "--shards", type=int, default=4, help="MkDocs processes the pages are split over"
+        "--shards",
+        type=int,
+        default=0,
+        help="MkDocs processes the pages are split over (default: by the number of pages)",
     )
     site.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="shards built at a time"
@@ -214,6 +231,15 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     site.add_argument("--strict", action="store_true", help="exit 1 when any cable is rejected")
     site.set_defaults(run=_site_command)
+
+    search = commands.add_parser(
+        "search", help="index a built site's cables for search (Pagefind), in parts if large"
+    )
+    search.add_argument("site", nargs="?", default="site", help="built site (default: site)")
+    search.add_argument(
+        "--pages-per-index", type=int, default=8_000, help="cable pages per Pagefind index part"
+    )
+    search.set_defaults(run=_search_command)
     return parser
 
 

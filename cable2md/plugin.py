@@ -31,7 +31,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .build import build
+from .build import MANIFEST, build
 from .feed import atom_feed
 from .search import index_search
 from .stats import SITE_DATA, template_stats
@@ -102,10 +102,11 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         self.site = json.loads((generated / SITE_DATA).read_text(encoding="utf-8"))
         shard = self._shard()
         edits = self._raw_edit_uris(config)
-        for source in sorted(
-            p for p in generated.rglob("*") if p.is_file() and not p.name.startswith(".")
-        ):
-            uri = source.relative_to(generated).as_posix()
+        # The build's manifest lists what it generated: no walk of a folder of 500,000 files.
+        manifest = json.loads((generated / MANIFEST).read_text(encoding="utf-8"))
+        for uri in sorted(manifest):
+            if uri.rpartition("/")[2].startswith("."):
+                continue
             if files.get_file_from_path(uri) is not None:
                 continue  # a hand-written page of the same name wins
             if shard and not in_shard(uri, shard):
@@ -116,7 +117,9 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
                 inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 inclusion = InclusionLevel.UNDEFINED
-            file = File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
+            file = File.generated(
+                config, uri, abs_src_path=os.path.join(generated, uri), inclusion=inclusion
+            )
             file.edit_uri = edits.get(uri)
             files.append(file)
         self.files = files

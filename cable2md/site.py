@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 import shutil
@@ -28,9 +29,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import Report, build
+from .build import MANIFEST, Report, build
 from .search import index_search
 
+# A shard of 27,500 pages peaked at 1.2 GiB (20,000-cable archive); 30,000 keeps two shards
+# at a time under 8 GiB with the whole release's files known to each.
+PAGES_PER_SHARD = 30_000
 _URL_RE = re.compile(r"<url>.*?</url>", re.S)
 _LOC_RE = re.compile(r"<loc>(.*?)</loc>")
 
@@ -118,6 +122,14 @@ def _merge(shards: list[Path], site: Path) -> int:
     return moved + 2
 
 
+def auto_shards(generated: Path, jobs: int) -> int:
+    """Enough shards to keep each MkDocs process near PAGES_PER_SHARD pages (its memory grows
+    with the pages it renders), and at least one per job once there is work to share."""
+    manifest = json.loads((generated / MANIFEST).read_text(encoding="utf-8"))
+    pages = sum(1 for uri in manifest if uri.endswith(".md"))
+    return max(math.ceil(pages / PAGES_PER_SHARD), min(jobs, math.ceil(pages / 2_000)), 1)
+
+
 def build_site(
     cables: Path,
     site: Path,
@@ -130,10 +142,14 @@ def build_site(
     search: bool = True,
 ) -> SiteReport:
     """Generate the pages, build them in *shards* MkDocs processes, merge, and index search."""
+    # The shards' config lives in *work*: every path it names must be absolute.
+    cables, site, work, people = (p.resolve() for p in (cables, site, work, people))
     work.mkdir(parents=True, exist_ok=True)
     generated, cache = work / "generated", work / "cache"
     report, _ = build(cables, generated, cache_dir=cache, people_file=people)
     result = SiteReport(report)
+    if shards < 1:
+        shards = auto_shards(generated, jobs)
     config = _config(work, config_file, cables, generated, cache, people)
     outs = [work / f"shard-{number}" for number in range(shards)]
     for out in outs:

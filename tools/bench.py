@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +64,19 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measured(
-    command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
-) -> tuple[float, int, int]:
-    """Run *command*; return seconds, peak tree RSS in bytes, and the exit code."""
+@dataclass
+class Run:
+    seconds: float
+    peak: int  # bytes, the whole process tree
+    code: int
+    out: str
+
+
+def measured(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run *command*, sampling the resident memory of its process tree five times a second."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     peak = 0
     done = threading.Event()
@@ -82,12 +89,12 @@ def measured(
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    _, err = process.communicate()
+    out, err = process.communicate()
     done.set()
     watcher.join()
     if process.returncode:
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return time.perf_counter() - start, peak, process.returncode
+    return Run(time.perf_counter() - start, peak, process.returncode, out.decode(errors="replace"))
 
 
 def _parse_chunk(paths: list[str]) -> int:
@@ -172,11 +179,12 @@ def bench_site(work: Path, sizes: list[int]) -> None:
             encoding="utf-8",
         )
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        seconds, peak, code = measured(
+        run = measured(
             [str(ROOT / ".venv/bin/mkdocs"), "build", "-q", "-f", str(config), "-d", str(out)], env
         )
         pages = sum(1 for _ in out.rglob("index.html"))
-        status = "" if code == 0 else f" (exit {code})"
+        seconds, peak = run.seconds, run.peak
+        status = "" if run.code == 0 else f" (exit {run.code})"
         print(f"site: {size:,} cables -> {pages:,} pages in {seconds:.0f} s ({pages / seconds:.0f} pages/s), "
               f"peak RSS {peak / 2**20:,.0f} MiB{status}")  # fmt: skip
 
