@@ -41,6 +41,7 @@ from .errors import CableError
 from .model import cable_from_dict
 from .parse import parse_bytes
 from .people import Curation
+from .read import oversize
 from .render_cable import page_inputs, render_cable
 from .render_pages import (
     classification_pages,
@@ -360,7 +361,9 @@ def build(
     report = Report()
     paths_ = cable_files(cables_dir)
     report.files = len(paths_)
-    files = {path: digest(path.read_bytes()) for path in paths_}
+    # A file too large to be a cable is rejected before it is read (or hashed).
+    too_large = {path: error for path in paths_ if (error := oversize(path))}
+    files = {path: digest(path.read_bytes()) for path in paths_ if path not in too_large}
     scratch = None
     if cache_dir is None:
         scratch = tempfile.TemporaryDirectory(prefix="cable2md-cache-")
@@ -371,7 +374,11 @@ def build(
         summaries = store.summaries(sorted(set(files.values())))
     finally:
         store.close()
-    report.rejected += [errors[key] for key in (files[p] for p in paths_) if key in errors]
+    for path in paths_:
+        if path in too_large:
+            report.rejected.append(str(too_large[path]))
+        elif files[path] in errors:
+            report.rejected.append(errors[files[path]])
     chosen = one_per_id(files, summaries, cables_dir, report)
     report.cables = len(chosen)
     index = build_index([summary for _, _, summary in chosen.values()], Curation.load(people_file))

@@ -76,15 +76,26 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text, tuple(text.split("\n")), encoding, tuple(defects))
 
 
+def oversize(path: str | os.PathLike[str]) -> CableError | None:
+    """The error for a file too large to be a cable, found without reading it."""
+    size = os.path.getsize(path)
+    if size <= MAX_BYTES:
+        return None
+    return CableError(
+        os.fspath(path),
+        1,
+        1,
+        f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a cable",
+    )
+
+
 def read_source(path: str | os.PathLike[str]) -> Source:
     """Read and decode the cable file at *path*."""
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
-        if size > MAX_BYTES:
-            raise CableError(
-                name, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a cable"
-            )
+        error = oversize(name)
+        if error:
+            raise error
         with open(name, "rb") as handle:
             data = handle.read()
     except OSError as exc:

@@ -140,3 +140,20 @@ def test_every_page_of_the_corpus_has_loadable_front_matter(tmp_path):
     report, _ = build(CORPUS, docs)
     assert report.cables == 204 and not report.rejected
     assert _check_pages(docs) > 1000
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("huge.txt", b"UNCLAS " + b"x" * (5 * 1024 * 1024), "over the 5,242,880-byte limit"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL byte: binary data"),
+        ("controls.txt", bytes(range(1, 32)) * 40, "control characters: binary data"),
+    ],
+)
+def test_files_that_are_not_cables_are_rejected_by_name(tmp_path, name, content, message):
+    cables = _archive(tmp_path, SEED)
+    (cables / name).write_bytes(content)
+    report, index = build(cables, tmp_path / "docs")
+    assert index.order == ["05TOKYO1349"]
+    assert len(report.rejected) == 1
+    assert report.rejected[0].startswith(f"{cables / name}:") and message in report.rejected[0]
