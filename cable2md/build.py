@@ -34,10 +34,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import incremental, paths
 from .archive import Index, build_index, cable_year
-from .cache import RecordCache, digest
+from .cache import RecordCache, digest, fingerprint
 from .errors import CableError
+from .incremental import Listed
 from .model import cable_from_dict
 from .parse import parse_bytes
 from .people import Curation
@@ -55,7 +56,9 @@ from .stats import SITE_DATA, site_data
 from .summary import Summary, summarize
 
 MANIFEST = ".cable2md-manifest.json"
-RENDER_MODULES = ("archive", "escape", "paths", "render_cable", "render_pages", "build", "stats")
+RENDER_MODULES = (
+    "archive", "escape", "paths", "render_cable", "render_pages", "build", "stats", "incremental"
+)  # fmt: skip
 _PARALLEL_FROM = 200  # fewer jobs than this are done in this process
 
 
@@ -237,16 +240,14 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
     yield "data/cables.csv", buffer.getvalue()
 
 
-def listing_pages(index: Index) -> Iterator[tuple[str, str]]:
-    for pages in (
-        person_pages,
-        topic_pages,
-        post_pages,
-        date_pages,
-        classification_pages,
-        index_pages,
-    ):
-        yield from pages(index)
+def listing_pages(index: Index, listed: Listed | None = None) -> Iterator[tuple[str, str]]:
+    """The browse pages and data files; with *listed*, only the browse pages it names."""
+    yield from person_pages(index, listed and listed.people)
+    yield from topic_pages(index, listed and listed.topics)
+    yield from post_pages(index, listed and listed.posts)
+    yield from date_pages(index, listed and listed.months)
+    yield from classification_pages(index, listed and listed.classifications)
+    yield from index_pages(index)
     yield from data_files(index)
 
 
@@ -266,6 +267,11 @@ class Writer:
         except (OSError, ValueError):
             self.old = {}
         self.new: dict[str, str] = {}
+
+    def keep(self, relative: str) -> bool:
+        """Keep *relative* as the last build wrote it; False when it is not on disk."""
+        key = self.old.get(relative)
+        return key is not None and self.current(relative, key)
 
     def current(self, relative: str, key: str) -> bool:
         """Whether *relative* is on disk with *key*; if so it is kept as it is."""
@@ -305,6 +311,14 @@ class Writer:
         self.manifest_path.write_text(
             json.dumps(self.new, indent=0, sort_keys=True), encoding="utf-8"
         )
+
+
+def _inputs(people_file: Path | None) -> str:
+    """A digest of all that every page depends on: the code, its data, the people file."""
+    curation = people_file.read_bytes() if people_file and people_file.exists() else b""
+    return hashlib.sha256(
+        f"{render_fingerprint()}:{fingerprint()}:".encode() + curation
+    ).hexdigest()[:24]
 
 
 def _page_key(index: Index, ident: str, record_key: str) -> str:
@@ -385,9 +399,18 @@ def build(
     writer = Writer(docs_dir, report)
     try:
         report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
-        for relative, text in listing_pages(index):
+        now = incremental.state(
+            index, {ident: key for ident, (_, key, _) in chosen.items()}, _inputs(people_file)
+        )
+        listed = incremental.plan(incremental.load(docs_dir), now)
+        if listed is not None and not all(
+            [writer.keep(page) for page in incremental.kept_pages(index, listed)]
+        ):
+            listed = None  # a page to keep is gone from disk: render them all
+        for relative, text in listing_pages(index, listed):
             writer.write(relative, text)
         writer.finish()
+        incremental.save(docs_dir, now)
         (docs_dir / SITE_DATA).write_text(
             json.dumps(site_data(index), ensure_ascii=False), encoding="utf-8"
         )

@@ -9,6 +9,7 @@ given name says that a surname follows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -199,9 +200,15 @@ def display_name(name: str) -> str:
 
 
 @lru_cache(maxsize=_CACHE)
+def unaccented(text: str) -> str:
+    """*text* without its accents: ``Jandroković`` -> ``Jandrokovic``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def name_key(name: str) -> str:
-    """The key people merge on: the display name, case-folded, without dots."""
-    return re.sub(r"[.\s]+", " ", display_name(name).casefold()).strip()
+    """The key people merge on: the display name, case-folded, without dots or accents (a
+    telegram spells ``Jandrokovic`` what a newspaper copy spells ``Jandroković``)."""
+    return re.sub(r"[.\s]+", " ", unaccented(display_name(name)).casefold()).strip()
 
 
 def split_title_name(text: str) -> tuple[str | None, str | None]:

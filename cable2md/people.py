@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .model import Cable
-from .names import display_name, name_key, split_title_name, vocabulary
+from .names import display_name, name_key, split_title_name, unaccented, vocabulary
 
 ROLES = ("participant", "mentioned", "signer", "classifier", "tag")
 
@@ -158,7 +158,9 @@ def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance
 
 def slugify(name: str) -> str:
     slug = re.sub(
-        r"[^a-z0-9]+", "-", display_name(name).casefold().encode("ascii", "ignore").decode()
+        r"[^a-z0-9]+",
+        "-",
+        unaccented(display_name(name)).casefold().encode("ascii", "ignore").decode(),
     )
     return slug.strip("-") or "person"
 

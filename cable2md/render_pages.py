@@ -73,8 +73,10 @@ def listing(
     return ["\n".join(rows)], pages
 
 
-def person_pages(index: Index) -> Iterator[Page]:
+def person_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
     for slug, person in sorted(index.people.items()):
+        if only is not None and slug not in only:
+            continue
         here = paths.person(slug)
         roles: dict[str, list[str]] = defaultdict(list)
         titles: dict[str, list[str]] = defaultdict(list)
@@ -119,8 +121,10 @@ def person_pages(index: Index) -> Iterator[Page]:
         yield from extra_pages
 
 
-def topic_pages(index: Index) -> Iterator[Page]:
+def topic_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
     for code, topic in sorted(index.topics.items()):
+        if only is not None and code not in only:
+            continue
         here = paths.topic(code)
         parts = [
             f"# {md(code)}: {md(topic.name)}",
@@ -138,8 +142,10 @@ def topic_pages(index: Index) -> Iterator[Page]:
         yield from extra_pages
 
 
-def post_pages(index: Index) -> Iterator[Page]:
+def post_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
     for code, idents in sorted(index.posts.items()):
+        if only is not None and code not in only:
+            continue
         here = paths.post(code)
         name = index.cables[idents[0]].origin or code
         table, extra_pages = listing(index, here, name, idents)
@@ -148,25 +154,33 @@ def post_pages(index: Index) -> Iterator[Page]:
         yield from extra_pages
 
 
-def date_pages(index: Index) -> Iterator[Page]:
+def date_pages(index: Index, only: set[tuple[int, int | None]] | None = None) -> Iterator[Page]:
+    """Year pages and their months; with *only*, the months named and the years they are in."""
     years: dict[int, list[tuple[int | None, list[str]]]] = defaultdict(list)
     for (year, month), idents in index.months.items():
         years[year].append((month, idents))
+    only_years = None if only is None else {year for year, _ in only}
     for year, months in sorted(years.items()):
+        if only_years is not None and year not in only_years:
+            continue
         here = paths.year(year)
         rows = ["| Month | Cables |", "|---|---|"]
         for month, idents in sorted(months, key=lambda item: item[0] or 13):
             sub = paths.month(year, month)
             label = f"{year}-{month:02d}" if month else f"{year}, undated"
             rows.append(f"| [{label}]({paths.link(here, sub)}) | {len(idents)} |")
+            if only is not None and (year, month) not in only:
+                continue
             table, extra_pages = listing(index, sub, label, idents)
             yield _page(sub, {"title": label}, [f"# Cables of {label}", *table])
             yield from extra_pages
         yield _page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
 
 
-def classification_pages(index: Index) -> Iterator[Page]:
+def classification_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
     for label, idents in sorted(index.classifications.items()):
+        if only is not None and label not in only:
+            continue
         here = paths.classification(label)
         table, extra_pages = listing(index, here, label, idents)
         yield _page(

@@ -157,3 +157,66 @@ def test_files_that_are_not_cables_are_rejected_by_name(tmp_path, name, content,
     assert index.order == ["05TOKYO1349"]
     assert len(report.rejected) == 1
     assert report.rejected[0].startswith(f"{cables / name}:") and message in report.rejected[0]
+
+
+NEW_CABLE = """P 201530Z JAN 09
+FM AMEMBASSY ZAGREB
+TO SECSTATE WASHDC PRIORITY 8200
+
+C O N F I D E N T I A L ZAGREB 000177
+
+SIPDIS
+
+E.O. 12958: DECL: 01/20/2019
+TAGS: PREL HR
+SUBJECT: CROATIA: FOREIGN MINISTER ON BORDER TALKS
+
+Classified By: Ambassador Robert A. Bradtke for reasons 1.4 (b) and (d).
+
+1. (C) Foreign Minister Gordan Jandrokovic said the border talks would resume in April.
+
+BRADTKE
+"""
+
+
+def test_incremental_rebuilds_equal_full_builds(tmp_path):
+    """After each change, a rebuild that renders only what changed writes the very tree a
+    build from scratch writes."""
+    cables = _archive(tmp_path, SEED, *sorted((FIXTURES / "cables").glob("*.txt")))
+    people = tmp_path / "people.yml"
+    people.write_text("people: []\n", encoding="utf-8")
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    zagreb = (cables / "09ZAGREB101.txt").read_text(encoding="utf-8")
+
+    def add_cable():
+        (cables / "09ZAGREB177.txt").write_text(NEW_CABLE, encoding="utf-8")
+
+    def edit_subject():
+        path = cables / "09ZAGREB101.txt"
+        path.write_text(zagreb.replace("PREVIEWS NATO", "OUTLINES NATO"), encoding="utf-8")
+
+    def rename_person():
+        # The earlier cable's spelling names the person of 09ZAGREB101 too (same page, new
+        # name), so the pages of the people seen with them there must name them anew.
+        path = cables / "09ZAGREB177.txt"
+        path.write_text(
+            NEW_CABLE.replace("Gordan Jandrokovic", "Gordan Jandroković"), encoding="utf-8"
+        )
+
+    def remove_cable():
+        (cables / "09ZAGREB177.txt").unlink()
+
+    def edit_people_file():
+        people.write_text(
+            "people:\n  - name: Gordan Jandrokovic\n    note: Foreign Minister of Croatia.\n",
+            encoding="utf-8",
+        )
+
+    build(cables, docs, cache_dir=cache, people_file=people)
+    for change in (add_cable, edit_subject, rename_person, remove_cable, edit_people_file):
+        change()
+        report, _ = build(cables, docs, cache_dir=cache, people_file=people)
+        fresh = tmp_path / f"fresh-{change.__name__}"
+        build(cables, fresh, cache_dir=tmp_path / f"cache-{change.__name__}", people_file=people)
+        assert _pages(docs) == _pages(fresh), change.__name__
+        assert report.written < report.unchanged, change.__name__
