@@ -61,6 +61,8 @@ def write_release_csv(cables: Path, target: Path) -> int:
 def _check(run: Run, what: str) -> Run:
     if run.code:
         raise SystemExit(f"bench: {what} failed (exit {run.code})\n{run.out[-2000:]}")
+    # Each step's figures as soon as it ends: a 251k run takes hours and may be stopped.
+    print(f"  {what}: {run.seconds:,.1f} s, peak {run.peak / 2**20:,.0f} MiB", flush=True)
     return run
 
 
@@ -154,7 +156,12 @@ def bench_size(work: Path, size: int, rebuild_limit: int) -> dict:
     new = next(extra.rglob("*.txt"))
     added = cables / new.parent.name / f"{new.stem}9.txt"  # an id no other cable has
     added.parent.mkdir(exist_ok=True)
-    added.write_bytes(new.read_bytes().replace(new.stem[2:].encode(), added.stem[2:].encode()))
+    post, number = re.fullmatch(r"\d\d([A-Z]+)(\d+)", new.stem).groups()
+    text = new.read_text(encoding="utf-8")
+    for old, renamed in ((f"{post}{number}", f"{post}{number}9"),
+                         (f"{post} {int(number):06d}", f"{post} {int(number + '9'):06d}")):  # fmt: skip
+        text = text.replace(old, renamed)
+    added.write_text(text, encoding="utf-8")
     run = _check(measured([CABLE2MD, "build", str(cables), str(generated), "--cache", str(cache)]), "rebuild")  # fmt: skip
     written = re.search(r"wrote (\d+) files", run.out)
     row.update(add_s=run.seconds, add_written=int(written.group(1)) if written else -1)
@@ -201,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     results = args.work / "scale.jsonl"
     for size in (int(s) for s in args.sizes.split(",") if s):
+        print(f"scale: {size:,} cables", flush=True)
         row = bench_size(args.work, size, args.rebuild_limit)
         with results.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(row) + "\n")
