@@ -9,11 +9,11 @@ a person's name stands (for the links).
 
 from __future__ import annotations
 
-import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from . import data
 from .model import Cable
@@ -160,19 +160,18 @@ def _related(
     related: dict[str, list[str]] = {}
     for cable in order:
         here = position[cable]
-        scores: dict[int, float] = {}
+        scores: defaultdict[int, float] = defaultdict(float)
         for slug in sorted(cable_people.get(cable, ())):
             for rank in _nearest(by_person[slug], here, _NEIGHBOURS_PER_TAG):
-                scores[rank] = scores.get(rank, 0.0) + 3.0
+                scores[rank] += 3.0
         for code in cable_topics.get(cable, ()):
             weight = idf[code]
             for rank in _nearest(topic_positions[code], here, _NEIGHBOURS_PER_TAG):
-                scores[rank] = scores.get(rank, 0.0) + weight
+                scores[rank] += weight
         scores.pop(here, None)
-        # Ties keep the order the candidates came in, so the choice is the same on every build.
-        related[cable] = [
-            order[rank] for rank in heapq.nlargest(RELATED_LIMIT, scores, key=scores.__getitem__)
-        ]
+        # A stable sort: ties keep the order the candidates came in, the same on every build.
+        best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:RELATED_LIMIT]
+        related[cable] = [order[rank] for rank, _ in best]
     return related
 
 

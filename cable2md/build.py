@@ -19,6 +19,7 @@ Steps, in order:
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -169,6 +170,7 @@ def one_per_id(
     files: dict[Path, str], summaries: dict[str, dict[str, Any]], root: Path, report: Report
 ) -> dict[str, tuple[Path, str, Summary]]:
     chosen: dict[str, tuple[Path, str, Summary]] = {}
+    prefix = f"{root.as_posix().rstrip('/')}/"  # string slicing: pathlib is slow over 251k files
     for path, key in files.items():
         data = summaries.get(key)
         if data is None:
@@ -176,7 +178,8 @@ def one_per_id(
         if data["id"] is None:
             report.rejected.append(f"{path}:1: no id could be formed: {data.get('problem')}")
             continue
-        source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        name = path.as_posix()
+        source = name[len(prefix) :] if name.startswith(prefix) else name
         summary = Summary.from_dict(data, source)
         if summary.id in chosen:
             other_path, other_key, _ = chosen[summary.id]
@@ -226,7 +229,9 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
             "references": list(cable.reference_ids), "partial": cable.partial,
             "source": cable.source, "page": paths.cable(ident, cable_year(cable)),
         })  # fmt: skip
-    yield "data/cables.json", json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    # One cable a line: readable, diffable, and written by the C encoder (indent= is not).
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    yield "data/cables.json", f"[\n{lines}\n]\n" if rows else "[]\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(list(rows[0]) if rows else ["id"])
@@ -321,9 +326,9 @@ def _inputs(people_file: Path | None) -> str:
     ).hexdigest()[:24]
 
 
-def _page_key(index: Index, ident: str, record_key: str) -> str:
+def _page_key(index: Index, ident: str, record_key: str, titles: dict[str, str]) -> str:
     inputs = json.dumps(
-        [render_fingerprint(), record_key, page_inputs(index, ident)], ensure_ascii=False
+        [render_fingerprint(), record_key, page_inputs(index, ident, titles)], ensure_ascii=False
     )
     return "page:" + hashlib.sha256(inputs.encode()).hexdigest()[:24]
 
@@ -336,10 +341,11 @@ def render_cables(
     jobs: int | None,
 ) -> int:
     todo = []
+    titles: dict[str, str] = {}
     for ident in index.order:
         path, key, summary = chosen[ident]
         relative = paths.cable(ident, cable_year(summary))
-        page_key = _page_key(index, ident, key)
+        page_key = _page_key(index, ident, key, titles)
         if not writer.current(relative, page_key):
             todo.append((ident, key, summary.source, page_key))
         writer.copy(relative[:-3] + ".txt", path, "raw:" + key[:24])
@@ -385,36 +391,52 @@ def build(
     store = RecordCache(cache_dir)
     try:
         errors = parse_new(files, store, jobs, report)
+        # From here on, millions of small objects and few cycles: the cyclic collector would
+        # walk them all again and again (a third of an incremental build at 20,000 cables).
+        gc.disable()
         summaries = store.summaries(sorted(set(files.values())))
+        store.close()
+        for path in paths_:
+            if path in too_large:
+                report.rejected.append(str(too_large[path]))
+            elif files[path] in errors:
+                report.rejected.append(errors[files[path]])
+        return _build_pages(cables_dir, docs_dir, files, summaries, report, cache_dir, people_file, jobs)  # fmt: skip
     finally:
         store.close()
-    for path in paths_:
-        if path in too_large:
-            report.rejected.append(str(too_large[path]))
-        elif files[path] in errors:
-            report.rejected.append(errors[files[path]])
+        gc.enable()
+        if scratch is not None:
+            scratch.cleanup()
+
+
+def _build_pages(
+    cables_dir: Path,
+    docs_dir: Path,
+    files: dict[Path, str],
+    summaries: dict[str, dict[str, Any]],
+    report: Report,
+    cache_dir: Path,
+    people_file: Path | None,
+    jobs: int | None,
+) -> tuple[Report, Index]:
     chosen = one_per_id(files, summaries, cables_dir, report)
     report.cables = len(chosen)
     index = build_index([summary for _, _, summary in chosen.values()], Curation.load(people_file))
     writer = Writer(docs_dir, report)
-    try:
-        report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
-        now = incremental.state(
-            index, {ident: key for ident, (_, key, _) in chosen.items()}, _inputs(people_file)
-        )
-        listed = incremental.plan(incremental.load(docs_dir), now)
-        if listed is not None and not all(
-            [writer.keep(page) for page in incremental.kept_pages(index, listed)]
-        ):
-            listed = None  # a page to keep is gone from disk: render them all
-        for relative, text in listing_pages(index, listed):
-            writer.write(relative, text)
-        writer.finish()
-        incremental.save(docs_dir, now)
-        (docs_dir / SITE_DATA).write_text(
-            json.dumps(site_data(index), ensure_ascii=False), encoding="utf-8"
-        )
-    finally:
-        if scratch is not None:
-            scratch.cleanup()
+    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
+    now = incremental.state(
+        index, {ident: key for ident, (_, key, _) in chosen.items()}, _inputs(people_file)
+    )
+    listed = incremental.plan(incremental.load(docs_dir), now)
+    if listed is not None and not all(
+        [writer.keep(page) for page in incremental.kept_pages(index, listed)]
+    ):
+        listed = None  # a page to keep is gone from disk: render them all
+    for relative, text in listing_pages(index, listed):
+        writer.write(relative, text)
+    writer.finish()
+    incremental.save(docs_dir, now)
+    (docs_dir / SITE_DATA).write_text(
+        json.dumps(site_data(index), ensure_ascii=False), encoding="utf-8"
+    )
     return report, index

@@ -205,10 +205,14 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_KEY_SEPARATORS = re.compile(r"[.\s]+")
+
+
+@lru_cache(maxsize=_CACHE)
 def name_key(name: str) -> str:
     """The key people merge on: the display name, case-folded, without dots or accents (a
     telegram spells ``Jandrokovic`` what a newspaper copy spells ``Jandroković``)."""
-    return re.sub(r"[.\s]+", " ", unaccented(display_name(name)).casefold()).strip()
+    return _KEY_SEPARATORS.sub(" ", unaccented(display_name(name)).casefold()).strip()
 
 
 def split_title_name(text: str) -> tuple[str | None, str | None]:

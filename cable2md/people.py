@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ class Curation:
         return curation
 
 
+@lru_cache(maxsize=1 << 16)
 def _surname(name: str) -> str:
     """The family name: the last word with the particles before it (``van Voorst``)."""
     words = name.split()

@@ -305,13 +305,20 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
     }
 
 
-def page_inputs(index: Index, ident: str) -> dict[str, Any]:
-    """What a cable page takes from the index: with the record's digest, it decides the page."""
+def page_inputs(index: Index, ident: str, titles: dict[str, str] | None = None) -> dict[str, Any]:
+    """What a cable page takes from the index: with the record's digest, it decides the page.
+
+    *titles*, kept across calls, saves working out again the title of a cable that many
+    pages link to.
+    """
+    titles = {} if titles is None else titles
 
     def brief(other: str | None) -> list[str | None] | None:
-        return (
-            None if other is None else [other, title(index.cables[other]), index.cables[other].date]
-        )
+        if other is None:
+            return None
+        if other not in titles:
+            titles[other] = title(index.cables[other])
+        return [other, titles[other], index.cables[other].date]
 
     forms = index.cable_people.get(ident, {})
     previous, following = index.neighbours.get(ident, (None, None))
