@@ -67,7 +67,7 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
 fuzz: $(STAMP)
-	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_properties.py tests/test_hostile_fuzz.py
+	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache test-artifacts
