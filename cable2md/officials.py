@@ -60,7 +60,9 @@ def _ends_clause(token: str) -> bool:
     if token.startswith("(") and token.endswith(")"):
         return False  # "Joint Secretary (Americas) Gaitri Issar Kumar"
     text = token.rstrip("\"'”’")
-    return text.endswith(_CLAUSE_END) or (text.endswith(".") and not _INITIAL_RE.match(text))
+    if text.endswith(".") and (_INITIAL_RE.match(text) or is_title_token(text)):
+        return False  # an initial, or an abbreviated title: "Ms. Wang Qian", "GEN. AZIMI"
+    return text.endswith(_CLAUSE_END) or text.endswith(".")
 
 
 _NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
