@@ -12,7 +12,7 @@ For each size N, on a synthetic archive (tools/synth.py) that also holds the see
 - incremental: one cable added, ``cable2md build`` again (files it rewrote);
   for N <= --rebuild-limit, the full site again too.
 
-Every figure is wall time and the peak resident memory of the whole process
+Every figure is wall time and the peak memory (PSS) of the whole process
 tree. Rows are kept in ``WORK/scale.jsonl``, so the table printed at the end
 also shows sizes measured by earlier runs (e.g. 251,000 run in the background).
 """
@@ -115,7 +115,11 @@ def _size(folder: Path) -> tuple[int, int]:
 def bench_size(work: Path, size: int, rebuild_limit: int) -> dict:
     base = work / f"scale-{size}"
     cables, build_work = base / "cables", base / "work"
-    row: dict = {"cables": size, "measured": datetime.now(UTC).strftime("%Y-%m-%d")}
+    row: dict = {
+        "cables": size,
+        "measured": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "memory": "pss",
+    }
     if not cables.exists():
         start = time.perf_counter()
         generate(cables, size)
@@ -177,7 +181,7 @@ def table(rows: list[dict]) -> str:
         return f"{value / 2**20:,.0f} MiB"
 
     lines = [
-        "| cables | convert (cold) | site: pages, time, pages/s, peak RSS | Pagefind: time, RSS, index | "
+        "| cables | convert (cold) | site: pages, time, pages/s, peak memory | Pagefind: time, memory, index | "
         "first query, raw / gzip (rare; common word) | one cable added | import |",
         "|---:|---|---|---|---|---|---|",
     ]
@@ -187,7 +191,7 @@ def table(rows: list[dict]) -> str:
             f"; full site again {row['site_rebuild_s']:.0f} s" if "site_rebuild_s" in row else ""
         )
         lines.append(
-            f"| {row['cables']:,} ({row['measured']}) "
+            f"| {row['cables']:,} ({row['measured']}{'' if row.get('memory') == 'pss' else '; memory as summed RSS'}) "
             f"| {row['convert_s']:.0f} s, {row['cables'] / row['convert_s']:,.0f} cables/s, {mib(row['convert_rss'])} "
             f"| {row['pages']:,} pages in {row['shards']} shards, {row['site_s'] / 60:.1f} min, "
             f"{row['pages'] / row['site_s']:,.0f} pages/s, {mib(row['site_rss'])} "
