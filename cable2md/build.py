@@ -25,7 +25,6 @@ import io
 import json
 import multiprocessing
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -55,8 +54,8 @@ from .render_pages import (
 )
 from .stats import SITE_DATA, site_data
 from .summary import Summary, summarize
+from .writer import Writer
 
-MANIFEST = ".cable2md-manifest.json"
 RENDER_MODULES = (
     "archive", "escape", "paths", "render_cable", "render_pages", "build", "stats", "incremental"
 )  # fmt: skip
@@ -254,68 +253,6 @@ def listing_pages(index: Index, listed: Listed | None = None) -> Iterator[tuple[
     yield from classification_pages(index, listed and listed.classifications)
     yield from index_pages(index)
     yield from data_files(index)
-
-
-class Writer:
-    """Writes files under *docs* only when their content (or inputs) changed; removes stale ones.
-
-    The manifest keeps, for each generated file, a key: the hash of its content, or for
-    a cable page the hash of its inputs, so an unchanged cable page is not even rendered.
-    """
-
-    def __init__(self, docs: Path, report: Report) -> None:
-        self.docs = docs
-        self.report = report
-        self.manifest_path = docs / MANIFEST
-        try:
-            self.old: dict[str, str] = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.old = {}
-        self.new: dict[str, str] = {}
-
-    def keep(self, relative: str) -> bool:
-        """Keep *relative* as the last build wrote it; False when it is not on disk."""
-        key = self.old.get(relative)
-        return key is not None and self.current(relative, key)
-
-    def current(self, relative: str, key: str) -> bool:
-        """Whether *relative* is on disk with *key*; if so it is kept as it is."""
-        if self.old.get(relative) == key and (self.docs / relative).exists():
-            self.new[relative] = key
-            self.report.unchanged += 1
-            return True
-        return False
-
-    def written(self, relative: str, key: str) -> None:
-        self.new[relative] = key
-        self.report.written += 1
-
-    def write(self, relative: str, content: str) -> None:
-        data = content.encode("utf-8")
-        key = hashlib.sha256(data).hexdigest()[:24]
-        if not self.current(relative, key):
-            target = self.docs / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            self.written(relative, key)
-
-    def copy(self, relative: str, source: Path, key: str) -> None:
-        if not self.current(relative, key):
-            target = self.docs / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            self.written(relative, key)
-
-    def finish(self) -> None:
-        for relative in sorted(set(self.old) - set(self.new)):
-            target = self.docs / relative
-            if target.exists():
-                target.unlink()
-                self.report.removed += 1
-        self.docs.mkdir(parents=True, exist_ok=True)
-        self.manifest_path.write_text(
-            json.dumps(self.new, indent=0, sort_keys=True), encoding="utf-8"
-        )
 
 
 def _inputs(people_file: Path | None) -> str:

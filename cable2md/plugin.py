@@ -31,10 +31,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .build import MANIFEST, build
+from .build import build
 from .feed import atom_feed
 from .search import index_search
 from .stats import SITE_DATA, template_stats
+from .writer import MANIFEST
 
 log = logging.getLogger("mkdocs.plugins.cable2md")
 

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .build import MANIFEST, Report, build
+from .build import Report, build
 from .search import index_search
+from .writer import MANIFEST
 
 # A shard of 27,500 pages peaked at 1.2 GiB (20,000-cable archive); 30,000 keeps two shards
 # at a time under 8 GiB with the whole release's files known to each.
