@@ -23,7 +23,7 @@ from typing import Any
 
 from . import paths
 from .archive import Index, cable_year
-from .render_pages import LISTING_LIMIT
+from .render_pages import split_by_year
 
 STATE = ".cable2md-state.json"
 
@@ -115,9 +115,8 @@ def kept_pages(index: Index, listed: Listed) -> Iterator[str]:
 
     def listing(base: str, idents: list[str]) -> Iterator[str]:
         yield base
-        if len(idents) > LISTING_LIMIT:
-            years = {cable_year(index.cables[ident]) for ident in idents}
-            yield from (paths.split_page(base, str(year)) for year in sorted(years))
+        for year in sorted(split_by_year(index, idents)):
+            yield paths.split_page(base, str(year))
 
     for slug, person in index.people.items():
         if slug not in listed.people:

@@ -45,15 +45,22 @@ def _table(index: Index, here: str, idents: list[str], extra: dict[str, str] | N
     return "\n".join(rows)
 
 
+def split_by_year(index: Index, idents: list[str]) -> dict[int, list[str]]:
+    """A long listing's cables by year, a page each; empty when the listing fits one page."""
+    by_year: dict[int, list[str]] = defaultdict(list)
+    if len(idents) > LISTING_LIMIT:
+        for ident in idents:
+            by_year[cable_year(index.cables[ident])].append(ident)
+    return by_year
+
+
 def listing(
     index: Index, base: str, heading: str, idents: list[str], extra: dict[str, str] | None = None
 ) -> tuple[list[str], list[Page]]:
     """A table of *idents* on page *base*, or, when long, a table of years with a page each."""
-    if len(idents) <= LISTING_LIMIT:
+    by_year = split_by_year(index, idents)
+    if not by_year:
         return [_table(index, base, idents, extra)], []
-    by_year: dict[int, list[str]] = defaultdict(list)
-    for ident in idents:
-        by_year[cable_year(index.cables[ident])].append(ident)
     rows = ["| Year | Cables |", "|---|---|"]
     pages: list[Page] = []
     for year in sorted(by_year):
