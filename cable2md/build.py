@@ -325,14 +325,16 @@ def build(
     if cache_dir is None:
         scratch = tempfile.TemporaryDirectory(prefix="cable2md-cache-")
         cache_dir = Path(scratch.name)
-    store = RecordCache(cache_dir)
     try:
-        errors = parse_new(files, store, jobs, report)
-        # From here on, millions of small objects and few cycles: the cyclic collector would
-        # walk them all again and again (a third of an incremental build at 20,000 cables).
-        gc.disable()
-        summaries = store.summaries(sorted(set(files.values())))
-        store.close()
+        store = RecordCache(cache_dir)
+        try:
+            errors = parse_new(files, store, jobs, report)
+            # From here on, millions of small objects and few cycles: the cyclic collector would
+            # walk them all again and again (a third of an incremental build at 20,000 cables).
+            gc.disable()
+            summaries = store.summaries(sorted(set(files.values())))
+        finally:
+            store.close()
         for path in paths_:
             if path in too_large:
                 report.rejected.append(str(too_large[path]))
@@ -340,7 +342,6 @@ def build(
                 report.rejected.append(errors[files[path]])
         return _build_pages(cables_dir, docs_dir, files, summaries, report, cache_dir, people_file, jobs)  # fmt: skip
     finally:
-        store.close()
         gc.enable()
         if scratch is not None:
             scratch.cleanup()
