@@ -86,8 +86,7 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         generated = self._path(config, self.config.generated)
-        prebuilt = self.config.prebuilt or os.environ.get("CABLE2MD_PREBUILT") == "1"
-        if not prebuilt:
+        if not self.config.prebuilt:
             report, _ = build(
                 self._path(config, self.config.cables),
                 generated,

@@ -6,7 +6,7 @@ Steps, in order:
 
 1. generate the pages once (:func:`cable2md.build.build`);
 2. build *n* shards with MkDocs, *jobs* at a time: each renders its share of
-   the generated pages from them (``CABLE2MD_SHARD=i/n``, ``CABLE2MD_PREBUILT=1``)
+   the generated pages from them (``CABLE2MD_SHARD=i/n``, ``prebuilt`` in its config)
    into its own folder; links into other shards resolve all the same;
 3. merge the shards into one site: a file built by several shards (theme files,
    hand-written pages, the feed) must be the same in each; the sitemaps are joined;
@@ -109,7 +109,7 @@ def _build_apart(cables: Path, generated: Path, cache: Path, people: Path) -> Re
 
 
 def _build_shard(config: Path, number: int, count: int, out: Path) -> float:
-    env = {**os.environ, "CABLE2MD_SHARD": f"{number}/{count}", "CABLE2MD_PREBUILT": "1"}
+    env = {**os.environ, "CABLE2MD_SHARD": f"{number}/{count}"}
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)],
