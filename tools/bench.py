@@ -38,23 +38,25 @@ from cable2md.parse import parse_bytes  # noqa: E402
 PARSES = 10_000
 
 
+def _proc_kib(path: str, field: str) -> int | None:
+    """The value in KiB of *field* (``Pss:``, ``VmRSS:``) in the /proc file *path*."""
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def _memory(pid: int) -> int:
     """The proportional set size of *pid* (bytes): each shared page divided between the
     processes sharing it, so forked workers are not counted with their parent's pages over
     again (their summed RSS is up to 2.3 times the memory in use at 251,000 cables)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+    kib = _proc_kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+    if kib is None:
+        kib = _proc_kib(f"/proc/{pid}/status", "VmRSS:")
+    return (kib or 0) * 1024
 
 
 def _tree_rss(pid: int) -> int:
