@@ -65,14 +65,30 @@ def _ends_clause(token: str) -> bool:
     return text.endswith(_CLAUSE_END) or text.endswith(".")
 
 
-_NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_caps(text: str) -> bool:
-    upper = len(text) - len(text.translate(_NO_UPPER))
-    lower = len(text) - len(text.translate(_NO_LOWER))
+    # Counting on ASCII bytes: only A-Z and a-z are counted, and bytes.translate is C speed.
+    ascii_text = text.encode("ascii", "ignore")
+    upper = len(ascii_text) - len(ascii_text.translate(None, _UPPER))
+    lower = len(ascii_text) - len(ascii_text.translate(None, _LOWER))
     return upper > 0 and upper / (upper + lower) > 0.9
+
+
+# Only a word that can head a title or lead a name can open a mention: the others are skipped
+# before the (costlier) tries at each word.
+@lru_cache(maxsize=1 << 16)
+def _opens_caps(word: str) -> bool:
+    return is_title_token(word.strip('("“')) or name_word(word, caps=True, lead=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_mixed(word: str) -> bool:
+    if word[0].islower() and "-" not in word[:4] and not is_title_token(word):
+        return False  # in mixed case most words are lower-case
+    return is_title_token(word.strip('("“')) or name_word(word, caps=False, lead=True)
 
 
 class _Finder:
@@ -218,16 +234,8 @@ class _Finder:
     def find(self) -> list[tuple[str, str | None, int]]:
         found: list[tuple[str, str | None, int]] = []
         words = self.words
-        # Only these words can open a title or a name; in mixed case most words are lower-case.
-        openers = (
-            list(range(len(words)))
-            if self.caps
-            else [
-                i
-                for i, w in enumerate(words)
-                if not w[0].islower() or "-" in w[:4] or is_title_token(w)
-            ]
-        )
+        opens = _opens_caps if self.caps else _opens_mixed
+        openers = [i for i, w in enumerate(words) if opens(w)]
         cursor = 0
         index = 0
         while cursor < len(openers):
