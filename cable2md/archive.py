@@ -14,8 +14,9 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
-from . import data
+from . import cores, data
 from .model import Cable
 from .people import Curation, Person, build_people
 from .summary import Summary
@@ -138,28 +139,66 @@ def _nearest(ranks: list[int], here: int, count: int) -> list[int]:
     return ranks[max(0, at - count // 2) : at + count // 2 + 1]
 
 
+_SHARED: dict[str, Any] = {}  # what forked workers read: set by _related before they fork
+_RELATED_CHUNK = 2000
+_RELATED_CHUNK_MIN = 50
+
+
 def _related(
     order: list[str],
     cable_people: dict[str, set[str]],
     cable_topics: dict[str, list[str]],
     topics: dict[str, Topic],
     position: dict[str, int],
+    jobs: int | None = None,
 ) -> dict[str, list[str]]:
     """For each cable, the cables sharing most people and (rare) tags, nearest in time first.
 
     Each person and tag contributes only its cables nearest in time, so the work per cable
-    stays bounded however many cables a popular person or tag has.
+    stays bounded however many cables a popular person or tag has. Cables are scored
+    in chunks, on all cores.
     """
     by_person: dict[str, list[int]] = defaultdict(list)
     for cable in order:
         for slug in cable_people.get(cable, ()):
             by_person[slug].append(position[cable])
     total = max(len(order), 1)
-    idf = {code: math.log(1 + total / len(topic.cables)) for code, topic in topics.items()}
-    topic_positions = {code: [position[c] for c in topic.cables] for code, topic in topics.items()}
-    related: dict[str, list[str]] = {}
-    for cable in order:
-        here = position[cable]
+    _SHARED.update(
+        order=order,
+        cable_people=cable_people,
+        cable_topics=cable_topics,
+        by_person=by_person,
+        idf={code: math.log(1 + total / len(topic.cables)) for code, topic in topics.items()},
+        topic_positions={
+            code: [position[c] for c in topic.cables] for code, topic in topics.items()
+        },
+    )
+    try:
+        size = max(_RELATED_CHUNK_MIN, min(_RELATED_CHUNK, len(order) // 8))  # a few a core
+        bounds = [(start, min(start + size, len(order))) for start in range(0, len(order), size)]
+        ranked = [
+            best
+            for part in cores.fork_map(_related_ranks, bounds, jobs, len(order))
+            for best in part
+        ]
+    finally:
+        _SHARED.clear()
+    return {
+        cable: [order[rank] for rank in best] for cable, best in zip(order, ranked, strict=True)
+    }
+
+
+def _related_ranks(bounds: tuple[int, int]) -> list[list[int]]:
+    """The ranks of the related cables of the cables ranked ``start`` to ``end``."""
+    order, cable_people, cable_topics = (
+        _SHARED["order"], _SHARED["cable_people"], _SHARED["cable_topics"]
+    )  # fmt: skip
+    by_person, idf, topic_positions = (
+        _SHARED["by_person"], _SHARED["idf"], _SHARED["topic_positions"]
+    )  # fmt: skip
+    found = []
+    for here in range(*bounds):
+        cable = order[here]
         scores: defaultdict[int, float] = defaultdict(float)
         for slug in sorted(cable_people.get(cable, ())):
             for rank in _nearest(by_person[slug], here, _NEIGHBOURS_PER_TAG):
@@ -171,8 +210,8 @@ def _related(
         scores.pop(here, None)
         # A stable sort: ties keep the order the candidates came in, the same on every build.
         best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:RELATED_LIMIT]
-        related[cable] = [order[rank] for rank, _ in best]
-    return related
+        found.append([rank for rank, _ in best])
+    return found
 
 
 def _roles(people: dict[str, Person]) -> dict[str, dict[str, list[str]]]:
@@ -185,8 +224,10 @@ def _roles(people: dict[str, Person]) -> dict[str, dict[str, list[str]]]:
     return dict(roles)
 
 
-def build_index(cables: list[Summary], curation: Curation | None = None) -> Index:
-    """Index the summaries of *cables* (distinct ids) for rendering."""
+def build_index(
+    cables: list[Summary], curation: Curation | None = None, jobs: int | None = None
+) -> Index:
+    """Index the summaries of *cables* (distinct ids) for rendering, on *jobs* cores (all)."""
     cables = sorted(cables, key=sort_key)
     order = [cable.id for cable in cables]
     position = {cable: rank for rank, cable in enumerate(order)}
@@ -224,6 +265,7 @@ def build_index(cables: list[Summary], curation: Curation | None = None) -> Inde
             cable_topics,
             topics,
             position,
+            jobs,
         ),
     )
     index.position = position

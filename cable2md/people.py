@@ -141,12 +141,19 @@ def resolve(
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key, name in full.items():
         by_surname[_surname(name).casefold()].add(key)
+    ending: dict[str, set[str]] = defaultdict(set)  # last words -> the full names they end
+    for key in full:
+        words = key.split(" ")
+        for start in range(1, len(words)):
+            ending[" ".join(words[start:])].add(key)
     resolved: dict[str, list[Appearance]] = defaultdict(list)
+    nothing: set[str] = set()
     for name, appearance in seen:
         key = name_key(name)
-        matches = by_surname.get(name.casefold(), set()) if key not in full else set()
         if key in full:  # "Aboul Gheit" is "Ahmed Aboul Gheit" when he is the only one it ends
-            matches = {k for k in full if k != key and k.endswith(" " + key)}
+            matches = ending.get(key, nothing)
+        else:
+            matches = by_surname.get(name.casefold(), nothing)
         if len(matches) == 1:
             key = next(iter(matches))
         resolved[full.get(key, name)].append(appearance)
@@ -229,8 +236,8 @@ def _merge_initials(people: dict[str, Person]) -> dict[str, str]:
 
     groups: dict[str, list[str]] = defaultdict(list)
     for key, person in people.items():
-        if first_last(person.name):
-            groups[first_last(person.name)].append(key)
+        if group := first_last(person.name):
+            groups[group].append(key)
     moved: dict[str, str] = {}
     for keys in groups.values():
         with_initials = [k for k in keys if re.search(r"\b[A-Z]\.", people[k].name)]

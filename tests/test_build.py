@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from cable2md import archive
+from cable2md.archive import build_index
 from cable2md.build import build
 from cable2md.cli import main
+from cable2md.cores import PARALLEL_FROM
+from cable2md.parse import parse_file
+from cable2md.summary import summarize
 
 from .conftest import CORPUS, FIXTURES, SEED
 
@@ -97,6 +104,39 @@ def test_rebuild_rewrites_only_changed_pages(tmp_path):
     os.remove(target)
     removed, _ = build(cables, docs, cache_dir=tmp_path / "cache")
     assert removed.removed >= 2 and not (docs / "cables/1974/74MANILA777.md").exists()
+
+
+def _synth():
+    path = Path(__file__).resolve().parent.parent / "tools" / "synth.py"
+    spec = importlib.util.spec_from_file_location("synth", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synth"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_build_on_two_cores_equals_a_build_on_one(tmp_path):
+    """From PARALLEL_FROM cables on, parsing, related cables and rendering run in forked
+    workers, in chunks: the tree they write is the one a single process writes."""
+    cables = tmp_path / "cables"
+    sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
+    _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=7)
+    one, _ = build(cables, tmp_path / "one", jobs=1)
+    two, _ = build(cables, tmp_path / "two", jobs=2)
+    assert two.cables == one.cables >= PARALLEL_FROM
+    assert _pages(tmp_path / "one") == _pages(tmp_path / "two")
+
+
+def test_related_cables_do_not_depend_on_how_the_archive_is_chunked(tmp_path, monkeypatch):
+    cables = tmp_path / "cables"
+    sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
+    _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=11)
+    summaries = [summarize(parse_file(path)) for path in sorted(cables.rglob("*.txt"))]
+    chunked = build_index(summaries, jobs=2).related
+    monkeypatch.setattr(archive, "_RELATED_CHUNK_MIN", len(summaries))
+    whole = build_index(summaries, jobs=1).related
+    assert chunked == whole
+    assert sum(1 for found in whole.values() if found) > len(whole) // 2
 
 
 def test_hand_written_pages_are_left_alone(tmp_path):
