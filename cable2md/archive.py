@@ -2,27 +2,21 @@
 
 :func:`build_index` takes every cable's summary once and computes what the pages
 need: which cables each person, tag, post, month and classification lists, which
-cables reference which, the related cables and the neighbours by date.
+cables reference which and the neighbours by date (the related cables are
+:mod:`cable2md.related`'s).
 :func:`name_spans` finds, when a cable's page is rendered, where in each paragraph
 a person's name stands (for the links).
 """
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import Any
 
-from . import cores, data
+from . import data
 from .model import Cable
 from .people import Curation, Person, build_people
 from .summary import Summary
-
-RELATED_LIMIT = 5
-_NEIGHBOURS_PER_TAG = 40  # cables nearest in time taken from each tag as related candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +41,7 @@ class Index:
     months: dict[tuple[int, int | None], list[str]]
     classifications: dict[str, list[str]]
     referenced_by: dict[str, list[str]]
-    related: dict[str, list[str]]
+    related: dict[str, list[str]] = field(default_factory=dict)  # set by related.relate
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
 
@@ -133,87 +127,6 @@ def name_spans(cable: Cable, forms: dict[str, str]) -> dict[int, list[tuple[int,
     return spans
 
 
-def _nearest(ranks: list[int], here: int, count: int) -> list[int]:
-    """The *count* entries of the sorted *ranks* nearest to *here*."""
-    at = bisect_left(ranks, here)
-    return ranks[max(0, at - count // 2) : at + count // 2 + 1]
-
-
-_SHARED: dict[str, Any] = {}  # what forked workers read: set by _related before they fork
-_RELATED_CHUNK = 2000
-_RELATED_CHUNK_MIN = 50
-
-
-def _related(
-    order: list[str],
-    cable_people: dict[str, set[str]],
-    cable_topics: dict[str, list[str]],
-    topics: dict[str, Topic],
-    position: dict[str, int],
-    jobs: int | None = None,
-) -> dict[str, list[str]]:
-    """For each cable, the cables sharing most people and (rare) tags, nearest in time first.
-
-    Each person and tag contributes only its cables nearest in time, so the work per cable
-    stays bounded however many cables a popular person or tag has. Cables are scored
-    in chunks, on all cores.
-    """
-    by_person: dict[str, list[int]] = defaultdict(list)
-    for cable in order:
-        for slug in cable_people.get(cable, ()):
-            by_person[slug].append(position[cable])
-    total = max(len(order), 1)
-    _SHARED.update(
-        order=order,
-        cable_people=cable_people,
-        cable_topics=cable_topics,
-        by_person=by_person,
-        idf={code: math.log(1 + total / len(topic.cables)) for code, topic in topics.items()},
-        topic_positions={
-            code: [position[c] for c in topic.cables] for code, topic in topics.items()
-        },
-    )
-    try:
-        size = max(_RELATED_CHUNK_MIN, min(_RELATED_CHUNK, len(order) // 8))  # a few a core
-        bounds = [(start, min(start + size, len(order))) for start in range(0, len(order), size)]
-        ranked = [
-            best
-            for part in cores.fork_map(_related_ranks, bounds, jobs, len(order))
-            for best in part
-        ]
-    finally:
-        _SHARED.clear()
-    return {
-        cable: [order[rank] for rank in best] for cable, best in zip(order, ranked, strict=True)
-    }
-
-
-def _related_ranks(bounds: tuple[int, int]) -> list[list[int]]:
-    """The ranks of the related cables of the cables ranked ``start`` to ``end``."""
-    order, cable_people, cable_topics = (
-        _SHARED["order"], _SHARED["cable_people"], _SHARED["cable_topics"]
-    )  # fmt: skip
-    by_person, idf, topic_positions = (
-        _SHARED["by_person"], _SHARED["idf"], _SHARED["topic_positions"]
-    )  # fmt: skip
-    found = []
-    for here in range(*bounds):
-        cable = order[here]
-        scores: defaultdict[int, float] = defaultdict(float)
-        for slug in sorted(cable_people.get(cable, ())):
-            for rank in _nearest(by_person[slug], here, _NEIGHBOURS_PER_TAG):
-                scores[rank] += 3.0
-        for code in cable_topics.get(cable, ()):
-            weight = idf[code]
-            for rank in _nearest(topic_positions[code], here, _NEIGHBOURS_PER_TAG):
-                scores[rank] += weight
-        scores.pop(here, None)
-        # A stable sort: ties keep the order the candidates came in, the same on every build.
-        best = sorted(scores.items(), key=itemgetter(1), reverse=True)[:RELATED_LIMIT]
-        found.append([rank for rank, _ in best])
-    return found
-
-
 def _roles(people: dict[str, Person]) -> dict[str, dict[str, list[str]]]:
     roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for slug, person in people.items():
@@ -224,10 +137,9 @@ def _roles(people: dict[str, Person]) -> dict[str, dict[str, list[str]]]:
     return dict(roles)
 
 
-def build_index(
-    cables: list[Summary], curation: Curation | None = None, jobs: int | None = None
-) -> Index:
-    """Index the summaries of *cables* (distinct ids) for rendering, on *jobs* cores (all)."""
+def build_index(cables: list[Summary], curation: Curation | None = None) -> Index:
+    """Index the summaries of *cables* (distinct ids) for rendering; their related cables are
+    :func:`cable2md.related.relate`'s work."""
     cables = sorted(cables, key=sort_key)
     order = [cable.id for cable in cables]
     position = {cable: rank for rank, cable in enumerate(order)}
@@ -259,14 +171,6 @@ def build_index(
         months=dict(months),
         classifications=dict(classifications),
         referenced_by=dict(referenced_by),
-        related=_related(
-            order,
-            {c: set(f.values()) for c, f in cable_people.items()},
-            cable_topics,
-            topics,
-            position,
-            jobs,
-        ),
     )
     index.position = position
     for rank, ident in enumerate(order):

@@ -7,7 +7,8 @@ Steps, in order:
    record and its summary, keyed by the file's bytes and the parser's code;
 3. keep one cable per id: identical copies are one cable, different texts
    under one id are rejected with an error naming both files;
-4. index the archive from the summaries alone (memory stays small);
+4. index the archive from the summaries alone (memory stays small), and score the
+   related cables of the cables a change can reach (all of them, the first time);
 5. render the cable pages whose inputs changed (their record, or what the index
    says about them), on all cores, each from its full record in the cache;
 6. render the listing pages (people, topics, posts, dates, classifications) and
@@ -40,6 +41,7 @@ from .model import cable_from_dict
 from .parse import parse_bytes
 from .people import Curation
 from .read import oversize
+from .related import relate, topic_weights
 from .render_cable import page_inputs, render_cable
 from .render_pages import (
     classification_pages,
@@ -54,7 +56,8 @@ from .summary import Summary, summarize
 from .writer import Writer
 
 RENDER_MODULES = (
-    "archive", "escape", "paths", "render_cable", "render_pages", "build", "stats", "incremental"
+    "archive", "escape", "paths", "render_cable", "render_pages", "build", "stats", "incremental",
+    "related",
 )  # fmt: skip
 
 
@@ -342,15 +345,16 @@ def _build_pages(
 ) -> tuple[Report, Index]:
     chosen = one_per_id(files, summaries, cables_dir, report)
     report.cables = len(chosen)
-    index = build_index(
-        [summary for _, _, summary in chosen.values()], Curation.load(people_file), jobs
-    )
-    writer = Writer(docs_dir, report)
-    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
+    index = build_index([summary for _, _, summary in chosen.values()], Curation.load(people_file))
     now = incremental.state(
         index, {ident: key for ident, (_, key, _) in chosen.items()}, _inputs(people_file)
     )
-    listed = incremental.plan(incremental.load(docs_dir), now)
+    previous = incremental.load(docs_dir)
+    index.related = relate(index, jobs, incremental.related_to_keep(index, previous, now))
+    now.update(related=index.related, weights=topic_weights(index))
+    writer = Writer(docs_dir, report)
+    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
+    listed = incremental.plan(previous, now)
     if listed is not None and not all(
         [writer.keep(page) for page in incremental.kept_pages(index, listed)]
     ):

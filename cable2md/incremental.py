@@ -8,7 +8,9 @@ person is renamed, added or dropped, the pages of everyone who shares a cable
 with them are rendered too. The indexes of each kind are always rendered.
 
 What the previous build saw (each cable's key and where it is listed, each
-person's name) is kept beside the generated pages in ``.cable2md-state.json``.
+person's name, the related cables and the tag weights they were scored with) is kept
+beside the generated pages in ``.cable2md-state.json``; the related cables of the
+cables a change cannot reach are taken from there instead of being scored again.
 When anything global changed (the code, its data, the people file), or the
 state is missing, every page is rendered.
 """
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import paths, related
 from .archive import Index, cable_year
 from .render_pages import split_by_year
 
@@ -71,6 +73,24 @@ def state(index: Index, keys: dict[str, str], inputs: str) -> dict[str, Any]:
         "inputs": inputs,
         "cables": {ident: [keys[ident], facets(index, ident)] for ident in index.order},
         "names": {slug: person.name for slug, person in index.people.items()},
+    }
+
+
+def related_to_keep(
+    index: Index, previous: dict[str, Any] | None, current: dict[str, Any]
+) -> dict[str, list[str]]:
+    """The last build's related cables that still hold: those of every cable not stale."""
+    if not previous or previous.get("inputs") != current["inputs"] or "related" not in previous:
+        return {}
+    old, new = previous["cables"], current["cables"]
+    changed = {ident for ident in old.keys() | new.keys() if old.get(ident) != new.get(ident)}
+    before = {ident: (entry[1][0], entry[1][1]) for ident, entry in old.items()}
+    stale = related.stale(index, changed, before, previous["weights"])
+    kept = previous["related"]
+    return {
+        ident: kept[ident]
+        for ident in index.order
+        if ident not in stale and ident in kept and all(o in index.cables for o in kept[ident])
     }
 
 

@@ -11,13 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cable2md import archive
-from cable2md.archive import build_index
 from cable2md.build import build
 from cable2md.cli import main
 from cable2md.cores import PARALLEL_FROM
-from cable2md.parse import parse_file
-from cable2md.summary import summarize
 
 from .conftest import CORPUS, FIXTURES, SEED
 
@@ -127,16 +123,34 @@ def test_a_build_on_two_cores_equals_a_build_on_one(tmp_path):
     assert _pages(tmp_path / "one") == _pages(tmp_path / "two")
 
 
-def test_related_cables_do_not_depend_on_how_the_archive_is_chunked(tmp_path, monkeypatch):
+def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_path):
+    """At a size where a change reaches only some of the cables (see test_related)."""
     cables = tmp_path / "cables"
     sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
-    _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=11)
-    summaries = [summarize(parse_file(path)) for path in sorted(cables.rglob("*.txt"))]
-    chunked = build_index(summaries, jobs=2).related
-    monkeypatch.setattr(archive, "_RELATED_CHUNK_MIN", len(summaries))
-    whole = build_index(summaries, jobs=1).related
-    assert chunked == whole
-    assert sum(1 for found in whole.values() if found) > len(whole) // 2
+    _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=5)
+    files = sorted(cables.rglob("*.txt"))
+    retagged = next(path for path in files if "\nTAGS:" in path.read_text(encoding="utf-8"))
+
+    def add():
+        assert not (cables / SEED.name).exists()
+        shutil.copyfile(SEED, cables / SEED.name)
+
+    def retag():
+        text = retagged.read_text(encoding="utf-8")
+        retagged.write_text(text.replace("\nTAGS:", "\nTAGS: KNNP, MNUC,", 1), encoding="utf-8")
+
+    def remove():
+        files[len(files) // 2].unlink()
+
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    build(cables, docs, cache_dir=cache, jobs=1)
+    for change in (add, retag, remove):
+        change()
+        _, index = build(cables, docs, cache_dir=cache, jobs=1)
+        fresh = tmp_path / f"fresh-{change.__name__}"
+        _, full = build(cables, fresh, cache_dir=cache, jobs=1)
+        assert index.related == full.related, change.__name__
+        assert _pages(docs) == _pages(fresh), change.__name__
 
 
 def test_hand_written_pages_are_left_alone(tmp_path):

@@ -1,0 +1,89 @@
+"""Related cables: the same however they are chunked, and kept across a rebuild only where no
+change can reach them."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+
+import pytest
+
+from cable2md import incremental, related
+from cable2md.archive import build_index
+from cable2md.people import Appearance
+from cable2md.related import relate
+from cable2md.summary import Summary
+
+TOPICS = [f"KX{chr(65 + i)}" for i in range(15)]  # ~120 cables each: longer than a window
+PEOPLE = [f"Given{i} Surname{i}" for i in range(300)]
+
+
+def _summary(number: int, rng: random.Random, tags: tuple[str, ...] | None = None) -> Summary:
+    ident = f"09POST{number}"
+    names = rng.sample(PEOPLE, 2)
+    return Summary(
+        ident, f"{ident}.txt", f"2009-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", None,
+        "Embassy Post", "POST", "SECRET", (), tags or tuple(rng.sample(TOPICS, 3)), "Subject",
+        False, (), "",
+        tuple((name, Appearance(ident, "mentioned", None, None, name)) for name in names),
+    )  # fmt: skip
+
+
+def _state(summaries: list[Summary]):
+    index = build_index(summaries)
+    state = incremental.state(index, {s.id: repr(s) for s in summaries}, "same inputs")
+    return index, state
+
+
+def _add(summaries, rng):
+    return [*summaries, _summary(len(summaries), rng)]
+
+
+def _remove(summaries, rng):
+    return summaries[:100] + summaries[101:]
+
+
+def _retag(summaries, rng):
+    return [replace(s, tags=("KXA", "KXB")) if i == 200 else s for i, s in enumerate(summaries)]
+
+
+def _redate(summaries, rng):
+    return [replace(s, date="2009-06-15") if i == 300 else s for i, s in enumerate(summaries)]
+
+
+def _rename(summaries, rng):
+    renamed = (("Other Person", Appearance("09POST400", "mentioned", None, None, "Other Person")),)
+    return [replace(s, sightings=renamed) if i == 400 else s for i, s in enumerate(summaries)]
+
+
+@pytest.mark.parametrize("change", [_add, _remove, _retag, _redate, _rename])
+def test_related_cables_kept_from_the_last_build_are_the_ones_scored_afresh(change):
+    rng = random.Random(3)
+    summaries = [_summary(number, rng) for number in range(600)]
+    before, previous = _state(summaries)
+    previous.update(related=relate(before, jobs=1), weights=related.topic_weights(before))
+    previous = json.loads(json.dumps(previous))  # as the next build reads it from disk
+    after, now = _state(change(summaries, rng))
+    keep = incremental.related_to_keep(after, previous, now)
+    assert relate(after, jobs=1, keep=keep) == relate(after, jobs=1)
+    assert len(after.order) // 2 < len(keep) < len(after.order)
+
+
+def test_nothing_is_kept_when_what_every_page_depends_on_changed():
+    rng = random.Random(4)
+    index, previous = _state([_summary(number, rng) for number in range(60)])
+    previous.update(related=relate(index, jobs=1), weights=related.topic_weights(index))
+    now = dict(previous, inputs="other code")
+    assert incremental.related_to_keep(index, previous, now) == {}
+    assert len(incremental.related_to_keep(index, previous, previous)) == 60
+
+
+def test_related_cables_do_not_depend_on_how_the_archive_is_chunked(monkeypatch):
+    rng = random.Random(5)
+    index = build_index([_summary(number, rng) for number in range(400)])
+    chunked = relate(index, jobs=2)
+    monkeypatch.setattr(related, "_CHUNK_MIN", len(index.order))
+    whole = relate(index, jobs=1)
+    assert chunked == whole
+    assert all(len(found) == related.LIMIT for found in whole.values())
