@@ -16,9 +16,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A repair; ``needs`` are the strings of which text must hold one for the rule to
+    change it (a cheap test that spares most paragraphs the regular expression)."""
+
     name: str
     apply: Callable[[str], str]
     example: tuple[str, str]
+    needs: tuple[str, ...] = ()
 
 
 def _sub(pattern: str, replacement: str, flags: int = 0) -> Callable[[str], str]:
@@ -34,33 +38,40 @@ RULES: tuple[Rule, ...] = (
         _sub(r"\b(\d) ?\. ?(\d)\b(?= ?\()|\b(\d) \. ?(\d)\b", r"\1\3.\2\4"),
         ("Reasons : 1 . 4 ( b / d).", "Reasons : 1.4 ( b / d)."),
     ),
-    Rule("open_paren", _sub(r"\( +", "("), ("( b / d)", "(b / d)")),
-    Rule("close_paren", _sub(r"(?<=\S) +\)", ")"), ("(b / d )", "(b / d)")),
+    Rule("open_paren", _sub(r"\( +", "("), ("( b / d)", "(b / d)"), ("( ",)),
+    Rule("close_paren", _sub(r"(?<=\S) +\)", ")"), ("(b / d )", "(b / d)"), (" )",)),
     Rule(
         "letter_slash_letter",
         _sub(r"(?<=\()([a-hA-H]) ?/ ?([a-hA-H])(?=\))", r"\1/\2"),
         ("(b / d)", "(b/d)"),
+        (" /", "/ "),
     ),
     Rule(
         "apostrophe_s",
         _sub(r"(?<=\w) ?' ?(?=(?:s|t|d|ll|re|ve|m)\b)", "'"),
         ("Rice ' s trip", "Rice's trip"),
+        (" '", "' "),
     ),
     Rule(
         "plural_possessive",
         _sub(r"(?<=\ws) ' (?=\w)", "' "),
         ("the four Ministers ' recent", "the four Ministers' recent"),
+        (" ' ",),
     ),
     Rule(
         "punctuation_to_word",
         _sub(r"(?<=[\w\")\]]) (?=[.,;:!?](?:\s|$|\)))", ""),
         ("our interests .", "our interests."),
+        (" .", " ,", " ;", " :", " !", " ?"),
     ),
-    Rule("period_paren", _sub(r"(?<=[.!?]) (?=\))", ""), ("END COMMENT. )", "END COMMENT.)")),
+    Rule(
+        "period_paren", _sub(r"(?<=[.!?]) (?=\))", ""), ("END COMMENT. )", "END COMMENT.)"), (" )",)
+    ),
     Rule(
         "abbreviation_hyphen",
         _sub(r"(?<=\b[A-Z]\.[A-Z]) ?(\.?) ?- ?(?=[A-Z])", r"\1-"),
         ("U.S. -Japan", "U.S.-Japan"),
+        (" -", "- ", " ."),  # "U.S .-Japan" too
     ),
 )
 
@@ -75,7 +86,8 @@ def denoise(text: str) -> str:
         text = RULES[0].apply(text)
     if _NOISE_RE.search(text):
         for rule in RULES[1:]:
-            text = rule.apply(text)
+            if not rule.needs or any(needed in text for needed in rule.needs):
+                text = rule.apply(text)
     return text.strip()
 
 

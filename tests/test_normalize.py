@@ -13,6 +13,30 @@ def test_rule_repairs_its_example(rule):
     assert rule.apply(noisy) == clean
 
 
+def _spacings(example: str) -> list[str]:
+    """The example (12 characters of it, from just before its first mark) with a space, or
+    none, in every gap between two characters: up to 2,048 texts."""
+    compact = example.replace(" ", "")
+    first = next((i for i, char in enumerate(compact) if not char.isalnum()), 0)
+    chars = compact[max(0, first - 4) :][:12]
+    texts = []
+    for spaces in range(2 ** (len(chars) - 1)):
+        texts.append(
+            chars[0]
+            + "".join(
+                (" " if spaces >> gap & 1 else "") + char for gap, char in enumerate(chars[1:])
+            )
+        )
+    return texts
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.needs], ids=lambda rule: rule.name)
+def test_a_rule_changes_only_text_that_holds_what_it_needs(rule):
+    changed = [text for text in _spacings(rule.example[0]) if rule.apply(text) != text]
+    assert changed  # the spacings reach the rule
+    assert all(any(needed in text for needed in rule.needs) for text in changed)
+
+
 @pytest.mark.parametrize(
     ("noisy", "clean"),
     [
