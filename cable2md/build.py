@@ -10,7 +10,8 @@ Steps, in order:
 4. index the archive from the summaries alone (memory stays small), and score the
    related cables of the cables a change can reach (all of them, the first time);
 5. render the cable pages whose inputs changed (their record, or what the index
-   says about them), on all cores, each from its full record in the cache;
+   says about them), on all cores, each from its full record in the cache; after a
+   small change only the pages it can reach are checked;
 6. render the listing pages (people, topics, posts, dates, classifications) and
    the data files, and write those whose content changed;
 7. remove generated files that are no longer produced, and report how many
@@ -267,15 +268,19 @@ def render_cables(
     writer: Writer,
     cache_dir: Path,
     jobs: int | None,
+    to_key: set[str] | None = None,
 ) -> int:
+    """Render the cable pages whose inputs changed; the pages of cables not in *to_key*
+    (when given) are kept as they are if they are on disk."""
     todo = []
     titles: dict[str, str] = {}
     for ident in index.order:
         path, key, summary = chosen[ident]
         relative = paths.cable(ident, cable_year(summary))
-        page_key = _page_key(index, ident, key, titles)
-        if not writer.current(relative, page_key):
-            todo.append((ident, key, summary.source, page_key))
+        if to_key is None or ident in to_key or not writer.keep(relative):
+            page_key = _page_key(index, ident, key, titles)
+            if not writer.current(relative, page_key):
+                todo.append((ident, key, summary.source, page_key))
         writer.copy(relative[:-3] + ".txt", path, "raw:" + key[:24])
     _STATE.clear()
     _STATE.update(index=index, docs=writer.docs, cache_dir=cache_dir)
@@ -351,9 +356,12 @@ def _build_pages(
     )
     previous = incremental.load(docs_dir)
     index.related = relate(index, jobs, incremental.related_to_keep(index, previous, now))
-    now.update(related=index.related, weights=topic_weights(index))
+    now.update(
+        related=index.related, weights=topic_weights(index), referenced_by=index.referenced_by
+    )
     writer = Writer(docs_dir, report)
-    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs)
+    to_key = incremental.cables_to_key(index, previous, now)
+    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs, to_key)
     listed = incremental.plan(previous, now)
     if listed is not None and not all(
         [writer.keep(page) for page in incremental.kept_pages(index, listed)]

@@ -76,14 +76,36 @@ def state(index: Index, keys: dict[str, str], inputs: str) -> dict[str, Any]:
     }
 
 
+def _comparable(previous: dict[str, Any] | None, current: dict[str, Any]) -> bool:
+    """Whether the last build's state can stand for what did not change (same code, data and
+    people file, and a state that holds everything this one does)."""
+    return (
+        bool(previous)
+        and previous.get("inputs") == current["inputs"]
+        and all(key in previous for key in ("related", "weights", "referenced_by"))
+    )
+
+
+def _changed(previous: dict[str, Any], current: dict[str, Any]) -> set[str]:
+    """The cables added, removed, or changed in their record or in where they are listed."""
+    old, new = previous["cables"], current["cables"]
+    return {ident for ident in old.keys() | new.keys() if old.get(ident) != new.get(ident)}
+
+
+def _renamed(previous: dict[str, Any], current: dict[str, Any]) -> set[str]:
+    """The people (slugs) whose name changed, or who appeared or went."""
+    old, new = previous["names"], current["names"]
+    return {slug for slug in old.keys() | new.keys() if old.get(slug) != new.get(slug)}
+
+
 def related_to_keep(
     index: Index, previous: dict[str, Any] | None, current: dict[str, Any]
 ) -> dict[str, list[str]]:
     """The last build's related cables that still hold: those of every cable not stale."""
-    if not previous or previous.get("inputs") != current["inputs"] or "related" not in previous:
+    if not previous or not _comparable(previous, current):
         return {}
-    old, new = previous["cables"], current["cables"]
-    changed = {ident for ident in old.keys() | new.keys() if old.get(ident) != new.get(ident)}
+    old = previous["cables"]
+    changed = _changed(previous, current)
     before = {ident: (entry[1][0], entry[1][1]) for ident, entry in old.items()}
     stale = related.stale(index, changed, before, previous["weights"])
     kept = previous["related"]
@@ -92,6 +114,45 @@ def related_to_keep(
         for ident in index.order
         if ident not in stale and ident in kept and all(o in index.cables for o in kept[ident])
     }
+
+
+def cables_to_key(
+    index: Index, previous: dict[str, Any] | None, current: dict[str, Any]
+) -> set[str] | None:
+    """The cables whose page may show something new, or None for all of them: the cables
+    that changed, and those whose page names one of them (as a neighbour by date, a related
+    or a referencing cable), names a person renamed, or links a reference that came or went.
+    The pages of the others have the inputs they had, and keep their key."""
+    if not previous or not _comparable(previous, current):
+        return None
+    changed = _changed(previous, current)
+    found = set(changed)
+    renamed = _renamed(previous, current)
+    old_order = list(previous["cables"])
+    old_rank = {ident: rank for rank, ident in enumerate(old_order)}
+    for ident in changed:
+        found.update(index.neighbours.get(ident, ()))
+        if ident in old_rank:
+            found.update(old_order[max(0, old_rank[ident] - 1) : old_rank[ident] + 2])
+    if renamed:
+        for entries in (previous["cables"], current["cables"]):
+            found.update(ident for ident, entry in entries.items() if renamed & set(entry[1][0]))
+    for links, links_before in (
+        (index.related, previous["related"]),
+        (index.referenced_by, previous["referenced_by"]),
+    ):
+        for ident in links.keys() | links_before.keys():
+            now = links.get(ident, [])
+            if now != links_before.get(ident, []) or not changed.isdisjoint(now):
+                found.add(ident)
+    came_or_went = previous["cables"].keys() ^ current["cables"].keys()
+    if came_or_went:
+        found.update(
+            ident
+            for ident, cable in index.cables.items()
+            if not came_or_went.isdisjoint(cable.reference_ids)
+        )
+    return found & index.cables.keys()
 
 
 def load(docs: Path) -> dict[str, Any] | None:
@@ -111,21 +172,17 @@ def plan(previous: dict[str, Any] | None, current: dict[str, Any]) -> Listed | N
         return None
     old, new = previous["cables"], current["cables"]
     listed = Listed()
-    for ident in old.keys() | new.keys():
-        if old.get(ident) != new.get(ident):
-            for entry in (old.get(ident), new.get(ident)):
-                if entry:
-                    listed.add(entry[1])
-    old_names, new_names = previous["names"], current["names"]
-    renamed = {
-        s for s in old_names.keys() | new_names.keys() if old_names.get(s) != new_names.get(s)
-    }
+    for ident in _changed(previous, current):
+        for entry in (old.get(ident), new.get(ident)):
+            if entry:
+                listed.add(entry[1])
+    renamed = _renamed(previous, current)
     if renamed:
         for entries in (old.values(), new.values()):
             for entry in entries:
                 if renamed.intersection(entry[1][0]):
                     listed.people.update(entry[1][0])
-    listed.people &= new_names.keys()
+    listed.people &= current["names"].keys()
     return listed
 
 

@@ -139,12 +139,17 @@ def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_pat
         text = retagged.read_text(encoding="utf-8")
         retagged.write_text(text.replace("\nTAGS:", "\nTAGS: KNNP, MNUC,", 1), encoding="utf-8")
 
+    def retitle():
+        path = files[len(files) // 3]
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\nSUBJECT:", "\nSUBJECT: RETITLED", 1), encoding="utf-8")
+
     def remove():
         files[len(files) // 2].unlink()
 
     docs, cache = tmp_path / "docs", tmp_path / "cache"
     build(cables, docs, cache_dir=cache, jobs=1)
-    for change in (add, retag, remove):
+    for change in (add, retag, retitle, remove):
         change()
         _, index = build(cables, docs, cache_dir=cache, jobs=1)
         fresh = tmp_path / f"fresh-{change.__name__}"

@@ -36,6 +36,16 @@ def _state(summaries: list[Summary]):
     return index, state
 
 
+def _with_related(index, state):
+    index.related = relate(index, jobs=1)
+    state.update(
+        related=index.related,
+        weights=related.topic_weights(index),
+        referenced_by=index.referenced_by,
+    )
+    return state
+
+
 def _add(summaries, rng):
     return [*summaries, _summary(len(summaries), rng)]
 
@@ -61,9 +71,9 @@ def _rename(summaries, rng):
 def test_related_cables_kept_from_the_last_build_are_the_ones_scored_afresh(change):
     rng = random.Random(3)
     summaries = [_summary(number, rng) for number in range(600)]
-    before, previous = _state(summaries)
-    previous.update(related=relate(before, jobs=1), weights=related.topic_weights(before))
-    previous = json.loads(json.dumps(previous))  # as the next build reads it from disk
+    previous = json.loads(
+        json.dumps(_with_related(*_state(summaries)))
+    )  # as the next build reads it from disk
     after, now = _state(change(summaries, rng))
     keep = incremental.related_to_keep(after, previous, now)
     assert relate(after, jobs=1, keep=keep) == relate(after, jobs=1)
@@ -73,7 +83,7 @@ def test_related_cables_kept_from_the_last_build_are_the_ones_scored_afresh(chan
 def test_nothing_is_kept_when_what_every_page_depends_on_changed():
     rng = random.Random(4)
     index, previous = _state([_summary(number, rng) for number in range(60)])
-    previous.update(related=relate(index, jobs=1), weights=related.topic_weights(index))
+    previous = _with_related(index, previous)
     now = dict(previous, inputs="other code")
     assert incremental.related_to_keep(index, previous, now) == {}
     assert len(incremental.related_to_keep(index, previous, previous)) == 60
