@@ -144,7 +144,7 @@ def build_index(cables: list[Summary], curation: Curation | None = None) -> Inde
     order = [cable.id for cable in cables]
     position = {cable: rank for rank, cable in enumerate(order)}
     people, cable_people = build_people(
-        ((c.id, c.sightings) for c in cables), curation or Curation()
+        ((c.id, c.sightings, c.people) for c in cables), curation or Curation()
     )
     topics, cable_topics = _topics(cables)
     posts: dict[str, list[str]] = defaultdict(list)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +24,7 @@ from .model import Cable
 from .names import display_name, name_key, split_title_name, unaccented, vocabulary
 
 ROLES = ("participant", "mentioned", "signer", "classifier", "tag")
+Resolved = Sequence[tuple[str, Sequence[int]]]  # names, each with the positions of its sightings
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,11 @@ def resolve(
     seen: Iterable[tuple[str, Appearance]], curation: Curation
 ) -> dict[str, list[Appearance]]:
     """One cable's people: display name -> appearances, surnames resolved inside the cable."""
-    seen = [(n, a) for n, a in seen if name_key(n) not in curation.not_people]
+    seen = (
+        [(n, a) for n, a in seen if name_key(n) not in curation.not_people]
+        if curation.not_people
+        else list(seen)
+    )
     full = {name_key(n): n for n, _ in seen if len(n.split()) > 1}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key, name in full.items():
@@ -175,17 +180,24 @@ def slugify(name: str) -> str:
 
 
 def build_people(
-    cables: Iterable[tuple[str, Iterable[tuple[str, Appearance]]]], curation: Curation
+    cables: Iterable[tuple[str, Sequence[tuple[str, Appearance]], Resolved]], curation: Curation
 ) -> tuple[dict[str, Person], dict[str, dict[str, str]]]:
     """All people, by slug, and for each cable the slug of each name form it uses.
 
-    *cables* gives each cable's id and its sightings (see :func:`sightings`).
+    *cables* gives each cable's id, its sightings (see :func:`sightings`) and what
+    :func:`resolve` made of them without *curation* (each name with the positions of its
+    sightings), which stands unless *curation* says one of the names is not a person's.
     """
     people: dict[str, Person] = {}
     per_cable: dict[str, dict[str, str]] = {}
-    for ident, seen in cables:
+    not_people = curation.not_people
+    for ident, seen, resolved in cables:
+        if not_people and any(name_key(name) in not_people for name, _ in seen):
+            found = resolve(seen, curation).items()
+        else:
+            found = [(name, [seen[at][1] for at in positions]) for name, positions in resolved]
         forms: dict[str, str] = {}
-        for name, appearances in resolve(seen, curation).items():
+        for name, appearances in found:
             key = name_key(name)
             canonical = curation.splits.get((key, ident)) or curation.aliases.get(key) or name
             key = name_key(canonical)

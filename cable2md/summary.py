@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Cable
-from .people import Appearance, sightings
+from .people import Appearance, Curation, resolve, sightings
 
 DESCRIPTION = 600  # characters of summary or first paragraph kept for previews and the feed
 
@@ -33,6 +33,10 @@ class Summary:
     reference_ids: tuple[str, ...]
     description: str
     sightings: tuple[tuple[str, Appearance], ...]
+    # The cable's people as people.resolve finds them with no people file (each name with the
+    # positions of its sightings): the index takes them as they are unless the people file
+    # says that one of the cable's names is not a person's.
+    people: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +46,7 @@ class Summary:
             "tags": list(self.tags), "subject": self.subject, "partial": self.partial,
             "reference_ids": list(self.reference_ids), "description": self.description,
             "sightings": [[n, a.role, a.title, a.side, a.form] for n, a in self.sightings],
+            "people": [[name, list(positions)] for name, positions in self.people],
         }  # fmt: skip
 
     @classmethod
@@ -53,15 +58,26 @@ class Summary:
             tuple(data["tags"]), data["subject"], data["partial"], tuple(data["reference_ids"]),
             data["description"],
             tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in data["sightings"]),
+            tuple((name, tuple(positions)) for name, positions in data["people"]),
         )  # fmt: skip
+
+
+def resolved(seen: tuple[tuple[str, Appearance], ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """:func:`~cable2md.people.resolve` with no people file, as :attr:`Summary.people` holds it."""
+    position = {id(appearance): at for at, (_, appearance) in enumerate(seen)}
+    return tuple(
+        (name, tuple(position[id(appearance)] for appearance in appearances))
+        for name, appearances in resolve(seen, Curation()).items()
+    )
 
 
 def summarize(cable: Cable) -> Summary:
     """The summary of a parsed cable that has an id."""
     text = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
+    seen = tuple(sightings(cable))
     return Summary(
         cable.id or "", cable.source, cable.date, cable.dtg, cable.origin, cable.origin_code,
         cable.classification, cable.handling, cable.tags, cable.subject, cable.partial,
         tuple(r.id for r in cable.references if r.id), " ".join(text.split())[:DESCRIPTION],
-        tuple(sightings(cable)),
+        seen, resolved(seen),
     )  # fmt: skip

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from cable2md import incremental
 from cable2md.people import Appearance
-from cable2md.summary import Summary
+from cable2md.summary import Summary, resolved
 
 from .test_related import _state, _with_related
 
@@ -15,11 +15,12 @@ def _cable(number: int, *, names=(), references=(), subject="Subject") -> Summar
     """Cable *number*, on day *number* of 2009, with a tag of its own: no cable is related
     to another, so only the way under test can reach a page."""
     ident = f"09POST{number}"
+    seen = tuple((name, Appearance(ident, "mentioned", None, None, name)) for name in names)
     return Summary(
         ident, f"{ident}.txt", f"2009-{1 + number // 28:02d}-{1 + number % 28:02d}", None,
         "Embassy Post", "POST", "SECRET", (), (f"KY{number}",), subject, False,
         tuple(references), "",
-        tuple((name, Appearance(ident, "mentioned", None, None, name)) for name in names),
+        seen, resolved(seen),
     )  # fmt: skip
 
 

@@ -1,8 +1,13 @@
-"""Person extraction rules (cable2md/officials.py), one case each."""
+"""Person extraction rules (cable2md/officials.py), one case each, and how a cable's names
+become people (cable2md/people.py)."""
 
 import pytest
 
+from cable2md.archive import build_index
+from cable2md.names import name_key
 from cable2md.officials import find_people
+from cable2md.people import Appearance, Curation
+from cable2md.summary import Summary, resolved
 
 
 @pytest.mark.parametrize(
@@ -22,3 +27,23 @@ from cable2md.officials import find_people
 )
 def test_find_people(text, people):
     assert [name for name, _title in find_people(text)] == people
+
+
+def _cable_naming(*names: str) -> Summary:
+    seen = tuple((name, Appearance("09POST1", "mentioned", None, None, name)) for name in names)
+    return Summary(
+        "09POST1", "09POST1.txt", "2009-01-01", None, "Embassy Post", "POST", "SECRET", (), (),
+        "Subject", False, (), "", seen, resolved(seen),
+    )  # fmt: skip
+
+
+def test_a_surname_alone_is_the_full_named_person_of_the_same_cable():
+    index = build_index([_cable_naming("Carol Reynolds", "Reynolds")])
+    assert [p.name for p in index.people.values()] == ["Carol Reynolds"]
+    assert len(index.people["carol-reynolds"].appearances) == 2
+
+
+def test_a_name_the_people_file_says_is_no_person_names_no_one():
+    curation = Curation(not_people={name_key("Carol Reynolds")})
+    index = build_index([_cable_naming("Carol Reynolds", "Reynolds")], curation)
+    assert [p.name for p in index.people.values()] == ["Reynolds"]

@@ -13,7 +13,7 @@ from cable2md import incremental, related
 from cable2md.archive import build_index
 from cable2md.people import Appearance
 from cable2md.related import relate
-from cable2md.summary import Summary
+from cable2md.summary import Summary, resolved
 
 TOPICS = [f"KX{chr(65 + i)}" for i in range(15)]  # ~120 cables each: longer than a window
 PEOPLE = [f"Given{i} Surname{i}" for i in range(300)]
@@ -21,12 +21,14 @@ PEOPLE = [f"Given{i} Surname{i}" for i in range(300)]
 
 def _summary(number: int, rng: random.Random, tags: tuple[str, ...] | None = None) -> Summary:
     ident = f"09POST{number}"
-    names = rng.sample(PEOPLE, 2)
+    seen = tuple(
+        (name, Appearance(ident, "mentioned", None, None, name)) for name in rng.sample(PEOPLE, 2)
+    )
     return Summary(
         ident, f"{ident}.txt", f"2009-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", None,
         "Embassy Post", "POST", "SECRET", (), tags or tuple(rng.sample(TOPICS, 3)), "Subject",
         False, (), "",
-        tuple((name, Appearance(ident, "mentioned", None, None, name)) for name in names),
+        seen, resolved(seen),
     )  # fmt: skip
 
 
@@ -64,7 +66,10 @@ def _redate(summaries, rng):
 
 def _rename(summaries, rng):
     renamed = (("Other Person", Appearance("09POST400", "mentioned", None, None, "Other Person")),)
-    return [replace(s, sightings=renamed) if i == 400 else s for i, s in enumerate(summaries)]
+    return [
+        replace(s, sightings=renamed, people=resolved(renamed)) if i == 400 else s
+        for i, s in enumerate(summaries)
+    ]
 
 
 @pytest.mark.parametrize("change", [_add, _remove, _retag, _redate, _rename])
