@@ -254,11 +254,12 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
 
 def listing_pages(index: Index, listed: Listed | None = None) -> Iterator[tuple[str, str]]:
     """The browse pages and data files; with *listed*, only the browse pages it names."""
-    yield from person_pages(index, listed and listed.people)
-    yield from topic_pages(index, listed and listed.topics)
+    years = listed and listed.years  # a long listing's other year pages list no change
+    yield from person_pages(index, listed and listed.people, years, listed and listed.renamed)
+    yield from topic_pages(index, listed and listed.topics, years)
     yield from post_pages(index, listed and listed.posts)
     yield from date_pages(index, listed and listed.months)
-    yield from classification_pages(index, listed and listed.classifications)
+    yield from classification_pages(index, listed and listed.classifications, years)
     yield from index_pages(index)
     yield from data_files(index)
 

@@ -39,6 +39,7 @@ class Listed:
     posts: set[str] = field(default_factory=set)
     months: set[tuple[int, int | None]] = field(default_factory=set)
     classifications: set[str] = field(default_factory=set)
+    renamed: set[str] = field(default_factory=set)  # people whose own name changed
 
     @property
     def years(self) -> set[int]:
@@ -183,32 +184,41 @@ def plan(previous: dict[str, Any] | None, current: dict[str, Any]) -> Listed | N
                 if renamed.intersection(entry[1][0]):
                     listed.people.update(entry[1][0])
     listed.people &= current["names"].keys()
+    listed.renamed = renamed & current["names"].keys()
     return listed
 
 
 def kept_pages(index: Index, listed: Listed) -> Iterator[str]:
     """The browse pages *listed* leaves as they are: each listing not to render, with the
-    year pages it is split into when long (the same as last time: its cables did not change)."""
+    year pages it is split into when long (the same as last time: its cables did not change),
+    and the year pages of the person, topic and classification listings to render that list
+    no changed cable (their heading and rows are as they were)."""
 
-    def listing(base: str, idents: list[str]) -> Iterator[str]:
-        yield base
+    def year_pages(base: str, idents: list[str], every: bool) -> Iterator[str]:
         for year in sorted(split_by_year(index, idents)):
-            yield paths.split_page(base, str(year))
+            if every or year not in listed.years:
+                yield paths.split_page(base, str(year))
+
+    def listing(base: str, idents: list[str], rendered: bool) -> Iterator[str]:
+        if not rendered:
+            yield base
+        yield from year_pages(base, idents, not rendered)
 
     for slug, person in index.people.items():
+        idents = list({a.cable for a in person.appearances})
         if slug not in listed.people:
-            yield from listing(paths.person(slug), list({a.cable for a in person.appearances}))
+            yield from listing(paths.person(slug), idents, False)
+        elif slug not in listed.renamed:
+            yield from listing(paths.person(slug), idents, True)
     for code, topic in index.topics.items():
-        if code not in listed.topics:
-            yield from listing(paths.topic(code), list(topic.cables))
+        yield from listing(paths.topic(code), list(topic.cables), code in listed.topics)
     for code, idents in index.posts.items():
         if code not in listed.posts:
-            yield from listing(paths.post(code), idents)
+            yield from listing(paths.post(code), idents, False)
     for (year, month), idents in index.months.items():
         if (year, month) not in listed.months:
-            yield from listing(paths.month(year, month), idents)
+            yield from listing(paths.month(year, month), idents, False)
     for year in {year for year, _ in index.months} - listed.years:
         yield paths.year(year)
     for label, idents in index.classifications.items():
-        if label not in listed.classifications:
-            yield from listing(paths.classification(label), idents)
+        yield from listing(paths.classification(label), idents, label in listed.classifications)

@@ -55,9 +55,15 @@ def split_by_year(index: Index, idents: list[str]) -> dict[int, list[str]]:
 
 
 def listing(
-    index: Index, base: str, heading: str, idents: list[str], extra: dict[str, str] | None = None
+    index: Index,
+    base: str,
+    heading: str,
+    idents: list[str],
+    extra: dict[str, str] | None = None,
+    years: set[int] | None = None,
 ) -> tuple[list[str], list[Page]]:
-    """A table of *idents* on page *base*, or, when long, a table of years with a page each."""
+    """A table of *idents* on page *base*, or, when long, a table of years with a page each
+    (with *years*, only the pages of those years)."""
     by_year = split_by_year(index, idents)
     if not by_year:
         return [_table(index, base, idents, extra)], []
@@ -66,6 +72,8 @@ def listing(
     for year in sorted(by_year):
         sub = paths.split_page(base, str(year))
         rows.append(f"| [{year}]({paths.link(base, sub)}) | {len(by_year[year])} |")
+        if years is not None and year not in years:
+            continue
         pages.append(
             _page(
                 sub,
@@ -80,7 +88,14 @@ def listing(
     return ["\n".join(rows)], pages
 
 
-def person_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
+def person_pages(
+    index: Index,
+    only: set[str] | None = None,
+    years: set[int] | None = None,
+    all_years: set[str] | None = None,
+) -> Iterator[Page]:
+    """Each person's page; with *only*, theirs alone, and with *years*, only those year pages
+    of a long listing (all of them for the people in *all_years*: their name changed)."""
     for slug, person in sorted(index.people.items()):
         if only is not None and slug not in only:
             continue
@@ -111,7 +126,10 @@ def person_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
                 lines.append(f"| {md(name)} | {seen} |")
             parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
         role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
-        table, extra_pages = listing(index, here, person.name, idents, role_text)
+        table, extra_pages = listing(
+            index, here, person.name, idents, role_text,
+            None if all_years and slug in all_years else years,
+        )  # fmt: skip
         parts += [f"## Cables ({len(idents)})", *table]
         together: Counter[str] = Counter()
         for ident in idents:
@@ -128,7 +146,9 @@ def person_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
         yield from extra_pages
 
 
-def topic_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
+def topic_pages(
+    index: Index, only: set[str] | None = None, years: set[int] | None = None
+) -> Iterator[Page]:
     for code, topic in sorted(index.topics.items()):
         if only is not None and code not in only:
             continue
@@ -143,7 +163,9 @@ def topic_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
                 for other, count in topic.cooccurring
             )
             parts.append(f"**Often with:** {chips}")
-        table, extra_pages = listing(index, here, f"{code}: {topic.name}", list(topic.cables))
+        table, extra_pages = listing(
+            index, here, f"{code}: {topic.name}", list(topic.cables), years=years
+        )
         parts += ["## Cables", *table]
         yield _page(here, {"title": plain_title(f"{code}: {topic.name}"), "topic": code}, parts)
         yield from extra_pages
@@ -184,12 +206,14 @@ def date_pages(index: Index, only: set[tuple[int, int | None]] | None = None) ->
         yield _page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
 
 
-def classification_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
+def classification_pages(
+    index: Index, only: set[str] | None = None, years: set[int] | None = None
+) -> Iterator[Page]:
     for label, idents in sorted(index.classifications.items()):
         if only is not None and label not in only:
             continue
         here = paths.classification(label)
-        table, extra_pages = listing(index, here, label, idents)
+        table, extra_pages = listing(index, here, label, idents, years=years)
         yield _page(
             here, {"title": plain_title(label)}, [f"# {md(label)}", f"{len(idents)} cables", *table]
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cable2md import render_pages
 from cable2md.build import build
 from cable2md.cli import main
 from cable2md.cores import PARALLEL_FROM
@@ -123,8 +124,11 @@ def test_a_build_on_two_cores_equals_a_build_on_one(tmp_path):
     assert _pages(tmp_path / "one") == _pages(tmp_path / "two")
 
 
-def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_path):
-    """At a size where a change reaches only some of the cables (see test_related)."""
+def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_path, monkeypatch):
+    """At a size where a change reaches only some of the cables (see test_related), with
+    listings split by year from 20 cables on, so that a rebuild renders some year pages of a
+    listing and keeps the others."""
+    monkeypatch.setattr(render_pages, "LISTING_LIMIT", 20)
     cables = tmp_path / "cables"
     sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
     _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=5)
