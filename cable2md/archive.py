@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import data
 from .model import Cable
@@ -61,14 +62,15 @@ def cable_year(cable: Cable | Summary) -> int:
     return 1900 + value if value >= 66 else 2000 + value
 
 
-def canonical_codes(tag: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def canonical_codes(tag: str) -> tuple[str, ...]:
     """A tag as topic codes: typos corrected, run-together codes split; persons give none."""
     if "," in tag or not tag.isupper() or " " in tag:
-        return []
+        return ()
     joined = data.tag_joined().get(tag)
     if joined:
-        return list(joined)
-    return [data.tag_typos().get(tag, tag)]
+        return tuple(joined)
+    return (data.tag_typos().get(tag, tag),)
 
 
 def _topics(cables: list[Summary]) -> tuple[dict[str, Topic], dict[str, list[str]]]:
@@ -81,9 +83,10 @@ def _topics(cables: list[Summary]) -> tuple[dict[str, Topic], dict[str, list[str
         per_cable[cable.id or ""] = codes
         for code in codes:
             members[code].append(cable.id or "")
-            pairs[code].update(other for other in codes if other != code)
+            pairs[code].update(codes)  # itself too (codes are distinct): removed below
     topics = {}
     for code, ids in members.items():
+        del pairs[code][code]
         entry = known.get(code) or {}
         topics[code] = Topic(
             code,

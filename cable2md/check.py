@@ -111,8 +111,8 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
             continue
         codes = canonical_codes(tag)
         unknown = [code for code in codes if code not in known]
-        if unknown or codes != [tag]:
-            hint = f" (read as {', '.join(codes)})" if codes != [tag] and not unknown else ""
+        if unknown or codes != (tag,):
+            hint = f" (read as {', '.join(codes)})" if codes != (tag,) and not unknown else ""
             if unknown or hint:
                 report.problems.append(
                     Problem(

@@ -166,7 +166,7 @@ def _metadata(cable: Cable, index: Index, here: str) -> list[str]:
         for entry in tag_entries(cable):
             codes = canonical_codes(entry["code"])
             hint = f' "{md(entry["name"])}"' if entry["name"] else ""
-            if codes == [entry["code"]]:
+            if codes == (entry["code"],):
                 chips.append(
                     f"[{md(entry['code'])}]({paths.link(here, paths.topic(entry['code']))}{hint})"
                 )
