@@ -25,9 +25,8 @@ import gc
 import hashlib
 import io
 import json
-import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -37,10 +36,9 @@ from typing import Any
 from . import cores, incremental, paths
 from .archive import Index, build_index, cable_year
 from .cache import RecordCache, digest, fingerprint
-from .errors import CableError
+from .collect import cable_files, one_per_id, parse_new
 from .incremental import Listed
 from .model import cable_from_dict
-from .parse import parse_bytes
 from .people import Curation
 from .read import oversize
 from .related import relate, topic_weights
@@ -54,12 +52,12 @@ from .render_pages import (
     topic_pages,
 )
 from .stats import SITE_DATA, site_data
-from .summary import Summary, summarize
+from .summary import Summary
 from .writer import Writer
 
 RENDER_MODULES = (
     "archive", "escape", "paths", "render_cable", "render_pages", "build", "stats", "incremental",
-    "related",
+    "related", "collect",
 )  # fmt: skip
 
 
@@ -97,106 +95,6 @@ def render_fingerprint() -> str:
     for module in RENDER_MODULES:
         hasher.update(root.joinpath(f"{module}.py").read_bytes())
     return hasher.hexdigest()[:16]
-
-
-def cable_files(folder: Path) -> list[Path]:
-    """The ``*.txt`` files under *folder*, sorted (os.scandir: rglob is slow over 251k files)."""
-    found: list[str] = []
-    folders = [str(folder)]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir():
-                folders.append(entry.path)
-            elif entry.name.endswith(".txt") and entry.is_file():
-                found.append(entry.path)
-    return sorted(map(Path, found))
-
-
-# --- parsing -------------------------------------------------------------------------------
-
-
-def _parse_one(
-    item: tuple[str, str],
-) -> tuple[str, dict[str, Any] | None, dict[str, Any] | None, str | None]:
-    path, key = item
-    try:
-        cable = parse_bytes(Path(path).read_bytes(), path)
-    except CableError as error:
-        return key, None, None, str(error)
-    if cable.id is None:
-        problem = next(
-            (d.message for d in cable.defects if "id" in d.message), "no id could be formed"
-        )
-        return key, cable.to_dict(), {"id": None, "problem": problem}, None
-    return key, cable.to_dict(), summarize(cable).to_dict(), None
-
-
-def parse_new(
-    files: dict[Path, str], cache_: RecordCache, jobs: int | None, report: Report
-) -> dict[str, str]:
-    """Parse the files whose digest the cache does not hold; return errors by digest."""
-    known = cache_.known(sorted(set(files.values())))
-    todo = sorted({key: str(path) for path, key in files.items() if key not in known}.items())
-    errors: dict[str, str] = {}
-    batch: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
-    items = [(path, key) for key, path in todo]
-    workers = cores.workers(jobs, len(items))
-    results: Iterable = map(_parse_one, items)
-    pool = cores.fork_pool(workers) if workers > 1 else None
-    if pool:
-        results = pool.map(
-            _parse_one, items, chunksize=max(1, min(200, len(items) // (workers * 8)))
-        )
-    try:
-        for key, record, summary, error in results:
-            if error:
-                errors[key] = error
-                continue
-            batch.append((key, record, summary))
-            report.parsed += 1
-            if len(batch) >= 500:
-                cache_.put_many(batch)
-                batch = []
-    finally:
-        if pool:
-            pool.shutdown()
-    cache_.put_many(batch)
-    return errors
-
-
-# --- one cable per id ----------------------------------------------------------------------
-
-
-def one_per_id(
-    files: dict[Path, str], summaries: dict[str, dict[str, Any]], root: Path, report: Report
-) -> dict[str, tuple[Path, str, Summary]]:
-    chosen: dict[str, tuple[Path, str, Summary]] = {}
-    prefix = f"{root.as_posix().rstrip('/')}/"  # string slicing: pathlib is slow over 251k files
-    for path, key in files.items():
-        data = summaries.get(key)
-        if data is None:
-            continue
-        if data["id"] is None:
-            report.rejected.append(f"{path}:1: no id could be formed: {data.get('problem')}")
-            continue
-        name = path.as_posix()
-        source = name[len(prefix) :] if name.startswith(prefix) else name
-        summary = Summary.from_dict(data, source)
-        if summary.id in chosen:
-            other_path, other_key, _ = chosen[summary.id]
-            if other_key == key:
-                report.duplicates.append((str(path), str(other_path)))
-            else:
-                report.rejected.append(
-                    f"{path}:1: cable {summary.id} is also in {other_path} with a different text"
-                )
-            continue
-        chosen[summary.id] = (path, key, summary)
-    return chosen
 
 
 # --- rendering -----------------------------------------------------------------------------
