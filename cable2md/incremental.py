@@ -105,10 +105,13 @@ def related_to_keep(
     """The last build's related cables that still hold: those of every cable not stale."""
     if not previous or not _comparable(previous, current):
         return {}
-    old = previous["cables"]
     changed = _changed(previous, current)
-    before = {ident: (entry[1][0], entry[1][1]) for ident, entry in old.items()}
-    stale = related.stale(index, changed, before, previous["weights"])
+
+    def lists(state: dict[str, Any]) -> dict[str, tuple[list[str], list[str]]]:
+        return {ident: (entry[1][0], entry[1][1]) for ident, entry in state["cables"].items()}
+
+    # The state's facets hold each cable's people and tags: not worked out again from the index.
+    stale = related.stale(index, changed, lists(previous), lists(current), previous["weights"])
     kept = previous["related"]
     return {
         ident: kept[ident]

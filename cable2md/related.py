@@ -117,17 +117,15 @@ def stale(
     index: Index,
     changed: set[str],
     before: dict[str, tuple[list[str], list[str]]],
+    now: dict[str, tuple[list[str], list[str]]],
     weights_before: dict[str, float],
 ) -> set[str]:
     """The cables whose related cables may differ from the last build's.
 
-    *changed* are the cables added, removed or changed since; *before* gives, in the
-    last build's order, each cable's people and tags then; *weights_before* the tag
-    weights then.
+    *changed* are the cables added, removed or changed since; *before* and *now* give, in
+    the last build's order and in this one's, each cable's people and tags then and now;
+    *weights_before* the tag weights then.
     """
-    now = {
-        ident: (_people(index, ident), index.cable_topics.get(ident, ())) for ident in index.order
-    }
     lists: set[str] = set()
     for ident in changed:
         for entry in (before.get(ident), now.get(ident)):
