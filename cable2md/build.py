@@ -228,6 +228,7 @@ def build(
     too_large = {path: error for path in paths_ if (error := oversize(path))}
     files = {path: digest(path.read_bytes()) for path in paths_ if path not in too_large}
     scratch = None
+    collecting = gc.isenabled()
     if cache_dir is None:
         scratch = tempfile.TemporaryDirectory(prefix="cable2md-cache-")
         cache_dir = Path(scratch.name)
@@ -248,7 +249,8 @@ def build(
                 report.rejected.append(errors[files[path]])
         return _build_pages(cables_dir, docs_dir, files, summaries, report, cache_dir, people_file, jobs)  # fmt: skip
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
         if scratch is not None:
             scratch.cleanup()
 
@@ -257,7 +259,7 @@ def _build_pages(
     cables_dir: Path,
     docs_dir: Path,
     files: dict[Path, str],
-    summaries: dict[str, dict[str, Any]],
+    summaries: dict[str, tuple[Any, ...]],
     report: Report,
     cache_dir: Path,
     people_file: Path | None,
@@ -270,14 +272,15 @@ def _build_pages(
         index, {ident: key for ident, (_, key, _) in chosen.items()}, _inputs(people_file)
     )
     previous = incremental.load(docs_dir)
-    index.related = relate(index, jobs, incremental.related_to_keep(index, previous, now))
+    delta = incremental.compare(previous, now)
+    index.related = relate(index, jobs, incremental.related_to_keep(index, previous, now, delta))
     now.update(
         related=index.related, weights=topic_weights(index), referenced_by=index.referenced_by
     )
     writer = Writer(docs_dir, report)
-    to_key = incremental.cables_to_key(index, previous, now)
+    to_key = incremental.cables_to_key(index, previous, now, delta)
     report.rendered = render_cables(index, chosen, writer, cache_dir, jobs, to_key)
-    listed = incremental.plan(previous, now)
+    listed = incremental.plan(previous, now, delta)
     if listed is not None and not all(
         [writer.keep(page) for page in incremental.kept_pages(index, listed)]
     ):

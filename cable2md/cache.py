@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import sqlite3
 import zlib
 from functools import cache
@@ -18,9 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-# The modules whose code decides what a record holds; rendering code is not among them.
+# The modules whose code decides what a record holds and how it is stored; rendering code is
+# not among them.
 PARSER_MODULES = (
-    "body", "classification", "data", "errors", "fields", "furniture", "header", "identity",
+    "body", "cache", "classification", "data", "errors", "fields", "furniture", "header", "identity",
     "lines", "model", "names", "normalize", "officials", "paragraphs", "parse", "participants",
     "passages", "people", "read", "refs", "routing", "summary",
 )  # fmt: skip
@@ -77,9 +79,12 @@ class RecordCache:
                 found[key[len(self._prefix) :]] = blob
         return found
 
-    def summaries(self, digests: list[str]) -> dict[str, dict[str, Any]]:
-        """The summaries held for *digests* (those not held are missing from the result)."""
-        return {key: _unpack(blob) for key, blob in self._rows("summary", digests).items() if blob}
+    def summaries(self, digests: list[str]) -> dict[str, tuple[Any, ...]]:
+        """The summary rows (:meth:`Summary.to_row <cable2md.summary.Summary.to_row>`, or
+        ``(None, problem)`` for a cable without an id) held for *digests*; those not held are
+        missing from the result."""
+        rows = self._rows("summary", digests)
+        return {key: marshal.loads(blob) for key, blob in rows.items() if blob}
 
     def known(self, digests: list[str]) -> set[str]:
         """Which of *digests* have a parsed record here (a file that failed has none)."""
@@ -93,9 +98,9 @@ class RecordCache:
             raise KeyError(digest_)
         return _unpack(row[0])
 
-    def put_many(self, entries: list[tuple[str, dict[str, Any], dict[str, Any] | None]]) -> None:
-        """Store ``(digest, record, summary)`` entries (summary None for a cable without an id)."""
-        rows = [(self._prefix + d, _pack(r), _pack(s) if s else b"") for d, r, s in entries]
+    def put_many(self, entries: list[tuple[str, dict[str, Any], tuple[Any, ...]]]) -> None:
+        """Store ``(digest, record, summary row)`` entries."""
+        rows = [(self._prefix + d, _pack(r), marshal.dumps(s)) for d, r, s in entries]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?)", rows)
 

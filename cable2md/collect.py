@@ -44,7 +44,7 @@ def cable_files(folder: Path) -> list[Path]:
 
 def _parse_one(
     item: tuple[str, str],
-) -> tuple[str, dict[str, Any] | None, dict[str, Any] | None, str | None]:
+) -> tuple[str, dict[str, Any] | None, tuple[Any, ...] | None, str | None]:
     path, key = item
     try:
         cable = parse_bytes(Path(path).read_bytes(), path)
@@ -54,8 +54,8 @@ def _parse_one(
         problem = next(
             (d.message for d in cable.defects if "id" in d.message), "no id could be formed"
         )
-        return key, cable.to_dict(), {"id": None, "problem": problem}, None
-    return key, cable.to_dict(), summarize(cable).to_dict(), None
+        return key, cable.to_dict(), (None, problem), None
+    return key, cable.to_dict(), summarize(cable).to_row(), None
 
 
 def parse_new(
@@ -65,7 +65,7 @@ def parse_new(
     known = cache_.known(sorted(set(files.values())))
     todo = sorted({key: str(path) for path, key in files.items() if key not in known}.items())
     errors: dict[str, str] = {}
-    batch: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
+    batch: list[tuple[str, dict[str, Any], tuple[Any, ...]]] = []
     items = [(path, key) for key, path in todo]
     workers = cores.workers(jobs, len(items))
     results: Iterable = map(_parse_one, items)
@@ -95,20 +95,20 @@ def parse_new(
 
 
 def one_per_id(
-    files: dict[Path, str], summaries: dict[str, dict[str, Any]], root: Path, report: Report
+    files: dict[Path, str], summaries: dict[str, tuple[Any, ...]], root: Path, report: Report
 ) -> dict[str, tuple[Path, str, Summary]]:
     chosen: dict[str, tuple[Path, str, Summary]] = {}
     prefix = f"{root.as_posix().rstrip('/')}/"  # string slicing: pathlib is slow over 251k files
     for path, key in files.items():
-        data = summaries.get(key)
-        if data is None:
+        row = summaries.get(key)
+        if row is None:
             continue
-        if data["id"] is None:
-            report.rejected.append(f"{path}:1: no id could be formed: {data.get('problem')}")
+        if row[0] is None:
+            report.rejected.append(f"{path}:1: no id could be formed: {row[1]}")
             continue
         name = path.as_posix()
         source = name[len(prefix) :] if name.startswith(prefix) else name
-        summary = Summary.from_dict(data, source)
+        summary = Summary.from_row(row, source)
         if summary.id in chosen:
             other_path, other_key, _ = chosen[summary.id]
             if other_key == key:

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import paths, related
+from . import paths, related, render_pages
 from .archive import Index, cable_year
-from .render_pages import split_by_year
 
 STATE = ".cable2md-state.json"
 
@@ -77,41 +76,46 @@ def state(index: Index, keys: dict[str, str], inputs: str) -> dict[str, Any]:
     }
 
 
-def _comparable(previous: dict[str, Any] | None, current: dict[str, Any]) -> bool:
-    """Whether the last build's state can stand for what did not change (same code, data and
-    people file, and a state that holds everything this one does)."""
-    return (
-        bool(previous)
-        and previous.get("inputs") == current["inputs"]
-        and all(key in previous for key in ("related", "weights", "referenced_by"))
+@dataclass(frozen=True)
+class Delta:
+    """What changed since the last build: the cables added, removed, or changed in their
+    record or in where they are listed, and the people (slugs) whose name changed, or who
+    appeared or went."""
+
+    changed: set[str]
+    renamed: set[str]
+
+
+def compare(previous: dict[str, Any] | None, current: dict[str, Any]) -> Delta | None:
+    """What changed since the build whose state is *previous*, or None when that state cannot
+    stand for what did not change (other code, data or people file, or a state that lacks
+    something this one holds): then every page is rendered."""
+    if not previous or previous.get("inputs") != current["inputs"]:
+        return None
+    if not all(key in previous for key in ("related", "weights", "referenced_by")):
+        return None
+    old, new = previous["cables"], current["cables"]
+    old_names, new_names = previous["names"], current["names"]
+    return Delta(
+        {ident for ident in old.keys() | new.keys() if old.get(ident) != new.get(ident)},
+        {s for s in old_names.keys() | new_names.keys() if old_names.get(s) != new_names.get(s)},
     )
 
 
-def _changed(previous: dict[str, Any], current: dict[str, Any]) -> set[str]:
-    """The cables added, removed, or changed in their record or in where they are listed."""
-    old, new = previous["cables"], current["cables"]
-    return {ident for ident in old.keys() | new.keys() if old.get(ident) != new.get(ident)}
-
-
-def _renamed(previous: dict[str, Any], current: dict[str, Any]) -> set[str]:
-    """The people (slugs) whose name changed, or who appeared or went."""
-    old, new = previous["names"], current["names"]
-    return {slug for slug in old.keys() | new.keys() if old.get(slug) != new.get(slug)}
-
-
 def related_to_keep(
-    index: Index, previous: dict[str, Any] | None, current: dict[str, Any]
+    index: Index, previous: dict[str, Any] | None, current: dict[str, Any], delta: Delta | None
 ) -> dict[str, list[str]]:
     """The last build's related cables that still hold: those of every cable not stale."""
-    if not previous or not _comparable(previous, current):
+    if previous is None or delta is None:
         return {}
-    changed = _changed(previous, current)
 
     def lists(state: dict[str, Any]) -> dict[str, tuple[list[str], list[str]]]:
         return {ident: (entry[1][0], entry[1][1]) for ident, entry in state["cables"].items()}
 
     # The state's facets hold each cable's people and tags: not worked out again from the index.
-    stale = related.stale(index, changed, lists(previous), lists(current), previous["weights"])
+    stale = related.stale(
+        index, delta.changed, lists(previous), lists(current), previous["weights"]
+    )
     kept = previous["related"]
     return {
         ident: kept[ident]
@@ -121,17 +125,16 @@ def related_to_keep(
 
 
 def cables_to_key(
-    index: Index, previous: dict[str, Any] | None, current: dict[str, Any]
+    index: Index, previous: dict[str, Any] | None, current: dict[str, Any], delta: Delta | None
 ) -> set[str] | None:
     """The cables whose page may show something new, or None for all of them: the cables
     that changed, and those whose page names one of them (as a neighbour by date, a related
     or a referencing cable), names a person renamed, or links a reference that came or went.
     The pages of the others have the inputs they had, and keep their key."""
-    if not previous or not _comparable(previous, current):
+    if previous is None or delta is None:
         return None
-    changed = _changed(previous, current)
+    changed, renamed = delta.changed, delta.renamed
     found = set(changed)
-    renamed = _renamed(previous, current)
     old_order = list(previous["cables"])
     old_rank = {ident: rank for rank, ident in enumerate(old_order)}
     for ident in changed:
@@ -170,17 +173,19 @@ def save(docs: Path, current: dict[str, Any]) -> None:
     (docs / STATE).write_text(json.dumps(current, separators=(",", ":")), encoding="utf-8")
 
 
-def plan(previous: dict[str, Any] | None, current: dict[str, Any]) -> Listed | None:
+def plan(
+    previous: dict[str, Any] | None, current: dict[str, Any], delta: Delta | None
+) -> Listed | None:
     """The pages to render again, or None for all of them."""
-    if not previous or previous.get("inputs") != current["inputs"]:
+    if previous is None or delta is None:
         return None
     old, new = previous["cables"], current["cables"]
     listed = Listed()
-    for ident in _changed(previous, current):
+    for ident in delta.changed:
         for entry in (old.get(ident), new.get(ident)):
             if entry:
                 listed.add(entry[1])
-    renamed = _renamed(previous, current)
+    renamed = delta.renamed
     if renamed:
         for entries in (old.values(), new.values()):
             for entry in entries:
@@ -198,7 +203,7 @@ def kept_pages(index: Index, listed: Listed) -> Iterator[str]:
     no changed cable (their heading and rows are as they were)."""
 
     def year_pages(base: str, idents: list[str], every: bool) -> Iterator[str]:
-        for year in sorted(split_by_year(index, idents)):
+        for year in sorted(render_pages.split_by_year(index, idents)):
             if every or year not in listed.years:
                 yield paths.split_page(base, str(year))
 
@@ -208,7 +213,10 @@ def kept_pages(index: Index, listed: Listed) -> Iterator[str]:
         yield from year_pages(base, idents, not rendered)
 
     for slug, person in index.people.items():
-        idents = list({a.cable for a in person.appearances})
+        # Most people appear a few times: no need to gather their cables to know the listing
+        # is not split.
+        short = len(person.appearances) <= render_pages.LISTING_LIMIT
+        idents = [] if short else list({a.cable for a in person.appearances})
         if slug not in listed.people:
             yield from listing(paths.person(slug), idents, False)
         elif slug not in listed.renamed:

@@ -190,7 +190,7 @@ def build_people(
     """
     people: dict[str, Person] = {}
     per_cable: dict[str, dict[str, str]] = {}
-    not_people = curation.not_people
+    not_people, aliases, splits = curation.not_people, curation.aliases, curation.splits
     for ident, seen, resolved in cables:
         if not_people and any(name_key(name) in not_people for name, _ in seen):
             found = resolve(seen, curation).items()
@@ -199,8 +199,11 @@ def build_people(
         forms: dict[str, str] = {}
         for name, appearances in found:
             key = name_key(name)
-            canonical = curation.splits.get((key, ident)) or curation.aliases.get(key) or name
-            key = name_key(canonical)
+            canonical = (splits and splits.get((key, ident))) or aliases.get(key)
+            if canonical:
+                key = name_key(canonical)
+            else:
+                canonical = name
             person = people.get(key)
             if person is None:
                 person = people[key] = Person(

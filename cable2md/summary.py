@@ -38,27 +38,24 @@ class Summary:
     # says that one of the cable's names is not a person's.
     people: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "source": self.source, "date": self.date, "dtg": self.dtg,
-            "origin": self.origin, "origin_code": self.origin_code,
-            "classification": self.classification, "handling": list(self.handling),
-            "tags": list(self.tags), "subject": self.subject, "partial": self.partial,
-            "reference_ids": list(self.reference_ids), "description": self.description,
-            "sightings": [[n, a.role, a.title, a.side, a.form] for n, a in self.sightings],
-            "people": [[name, list(positions)] for name, positions in self.people],
-        }  # fmt: skip
+    def to_row(self) -> tuple[Any, ...]:
+        """The summary as plain tuples, strings and numbers (the parse cache stores it with
+        :mod:`marshal`, which reads 20,000 of them several times faster than JSON)."""
+        return (
+            self.id, self.date, self.dtg, self.origin, self.origin_code, self.classification,
+            tuple(self.handling), tuple(self.tags), self.subject, self.partial,
+            tuple(self.reference_ids), self.description,
+            tuple((n, a.role, a.title, a.side, a.form) for n, a in self.sightings),
+            tuple((name, tuple(positions)) for name, positions in self.people),
+        )  # fmt: skip
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: str | None = None) -> Summary:
-        ident = data["id"]
+    def from_row(cls, row: tuple[Any, ...], source: str) -> Summary:
+        ident = row[0]
         return cls(
-            ident, source or data["source"], data["date"], data["dtg"], data["origin"],
-            data["origin_code"], data["classification"], tuple(data["handling"]),
-            tuple(data["tags"]), data["subject"], data["partial"], tuple(data["reference_ids"]),
-            data["description"],
-            tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in data["sightings"]),
-            tuple((name, tuple(positions)) for name, positions in data["people"]),
+            ident, source, *row[1:12],
+            tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in row[12]),
+            row[13],
         )  # fmt: skip
 
 

@@ -29,7 +29,7 @@ def _to_key(before: list[Summary], after: list[Summary]) -> set[str]:
     previous = _with_related(*_state(before))
     index, now = _state(after)
     now = _with_related(index, now)
-    found = incremental.cables_to_key(index, previous, now)
+    found = incremental.cables_to_key(index, previous, now, incremental.compare(previous, now))
     assert found is not None
     return found
 

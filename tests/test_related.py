@@ -80,7 +80,7 @@ def test_related_cables_kept_from_the_last_build_are_the_ones_scored_afresh(chan
         json.dumps(_with_related(*_state(summaries)))
     )  # as the next build reads it from disk
     after, now = _state(change(summaries, rng))
-    keep = incremental.related_to_keep(after, previous, now)
+    keep = incremental.related_to_keep(after, previous, now, incremental.compare(previous, now))
     assert relate(after, jobs=1, keep=keep) == relate(after, jobs=1)
     assert len(after.order) // 2 < len(keep) < len(after.order)
 
@@ -90,8 +90,10 @@ def test_nothing_is_kept_when_what_every_page_depends_on_changed():
     index, previous = _state([_summary(number, rng) for number in range(60)])
     previous = _with_related(index, previous)
     now = dict(previous, inputs="other code")
-    assert incremental.related_to_keep(index, previous, now) == {}
-    assert len(incremental.related_to_keep(index, previous, previous)) == 60
+    assert incremental.compare(previous, now) is None
+    assert incremental.related_to_keep(index, previous, now, None) == {}
+    same = incremental.compare(previous, previous)
+    assert len(incremental.related_to_keep(index, previous, previous, same)) == 60
 
 
 def test_related_cables_do_not_depend_on_how_the_archive_is_chunked(monkeypatch):
