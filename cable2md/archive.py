@@ -55,11 +55,16 @@ def sort_key(cable: Cable | Summary) -> tuple[str, str]:
     return (cable.date or fallback, cable.id or "")
 
 
-def cable_year(cable: Cable | Summary) -> int:
-    if cable.date:
-        return int(cable.date[:4])
-    value = int(cable.id[:2]) if cable.id and cable.id[:2].isdigit() else 0
+def year_of(date: str | None, ident: str | None) -> int:
+    """The year of a cable's *date*, or, when it has none, the year its id gives."""
+    if date:
+        return int(date[:4])
+    value = int(ident[:2]) if ident and ident[:2].isdigit() else 0
     return 1900 + value if value >= 66 else 2000 + value
+
+
+def cable_year(cable: Cable | Summary) -> int:
+    return year_of(cable.date, cable.id)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -99,21 +99,18 @@ def render_fingerprint() -> str:
 
 # --- rendering -----------------------------------------------------------------------------
 
-_STATE: dict[
-    str, Any
-] = {}  # what forked render workers share: the index, the cache, the docs folder
+_STATE: dict[str, Any] = {}  # what forked render workers share: the cache and the docs folder
 
 
-def _render_batch(jobs: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
-    index: Index = _STATE["index"]
+def _render_batch(jobs: list[tuple[str, str, dict[str, Any], str]]) -> list[tuple[str, str]]:
     docs: Path = _STATE["docs"]
     store = _STATE.get("store")
     if store is None:
         store = _STATE["store"] = RecordCache(_STATE["cache_dir"])
     written = []
-    for _ident, key, source, page_key in jobs:
+    for key, source, inputs, page_key in jobs:
         cable = cable_from_dict({**store.record(key), "source": source})
-        relative, text = render_cable(index, cable)
+        relative, text = render_cable(cable, inputs)
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -170,11 +167,11 @@ def _inputs(people_file: Path | None) -> str:
     ).hexdigest()[:24]
 
 
-def _page_key(index: Index, ident: str, record_key: str, titles: dict[str, str]) -> str:
-    # repr, not JSON: the inputs are strings, numbers, None, lists and dicts in a set order,
+def _page_key(record_key: str, inputs: dict[str, Any]) -> str:
+    # repr, not JSON: the inputs are strings, numbers, None, lists and tuples in a set order,
     # whose repr is as stable and several times faster to write (20,000 keys a build).
-    inputs = repr([render_fingerprint(), record_key, page_inputs(index, ident, titles)])
-    return "page:" + hashlib.sha256(inputs.encode()).hexdigest()[:24]
+    text = repr([render_fingerprint(), record_key, inputs])
+    return "page:" + hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def render_cables(
@@ -193,15 +190,29 @@ def render_cables(
         path, key, summary = chosen[ident]
         relative = paths.cable(ident, cable_year(summary))
         if to_key is None or ident in to_key or not writer.keep(relative):
-            page_key = _page_key(index, ident, key, titles)
+            page_key = _page_key(key, page_inputs(index, ident, titles))
             if not writer.current(relative, page_key):
-                todo.append((ident, key, summary.source, page_key))
+                todo.append((ident, page_key))
         writer.copy(relative[:-3] + ".txt", path, "raw:" + key[:24])
+
+    def batches() -> Iterator[list[tuple[str, str, dict[str, Any], str]]]:
+        # Each page's inputs are worked out again as its batch is due (not kept for all
+        # pages at once): the workers get them with the job and never read the index.
+        for part in cores.chunks(todo, 100):
+            yield [
+                (
+                    chosen[ident][1],
+                    chosen[ident][2].source,
+                    page_inputs(index, ident, titles),
+                    page_key,
+                )
+                for ident, page_key in part
+            ]
+
     _STATE.clear()
-    _STATE.update(index=index, docs=writer.docs, cache_dir=cache_dir)
+    _STATE.update(docs=writer.docs, cache_dir=cache_dir)
     try:
-        batches = cores.chunks(todo, 100)
-        done = [pair for part in cores.fork_map(_render_batch, batches, jobs, len(todo)) for pair in part]  # fmt: skip
+        done = [pair for part in cores.fork_map(_render_batch, batches(), jobs, len(todo)) for pair in part]  # fmt: skip
     finally:
         store = _STATE.get("store")
         if store is not None:
@@ -247,7 +258,9 @@ def build(
                 report.rejected.append(str(too_large[path]))
             elif files[path] in errors:
                 report.rejected.append(errors[files[path]])
-        return _build_pages(cables_dir, docs_dir, files, summaries, report, cache_dir, people_file, jobs)  # fmt: skip
+        chosen = one_per_id(files, summaries, cables_dir, report)
+        del summaries  # each summary keeps what it needs of its row; the rest is 22 MiB at 20k
+        return _build_pages(docs_dir, chosen, report, cache_dir, people_file, jobs)
     finally:
         if collecting:
             gc.enable()
@@ -256,16 +269,13 @@ def build(
 
 
 def _build_pages(
-    cables_dir: Path,
     docs_dir: Path,
-    files: dict[Path, str],
-    summaries: dict[str, tuple[Any, ...]],
+    chosen: dict[str, tuple[Path, str, Summary]],
     report: Report,
     cache_dir: Path,
     people_file: Path | None,
     jobs: int | None,
 ) -> tuple[Report, Index]:
-    chosen = one_per_id(files, summaries, cables_dir, report)
     report.cables = len(chosen)
     index = build_index([summary for _, _, summary in chosen.values()], Curation.load(people_file))
     now = incremental.state(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 PARALLEL_FROM = 200  # fewer items than this are done in this process: forking costs more
@@ -35,9 +36,19 @@ def chunks(items: list[T], size: int) -> list[list[T]]:
 def fork_map(
     function: Callable[[T], R], parts: Iterable[T], jobs: int | None, count: int
 ) -> Iterator[R]:
-    """``map(function, parts)`` in forked workers when *count* items are worth it, in order."""
-    if workers(jobs, count) == 1:
+    """``map(function, parts)`` in forked workers when *count* items are worth it, in order.
+
+    *parts* is read as the workers need more (a few ahead of them), so a generator can make
+    each part when it is due instead of all of them being held at once."""
+    size = workers(jobs, count)
+    if size == 1:
         yield from map(function, parts)
         return
-    with fork_pool(workers(jobs, count)) as pool:
-        yield from pool.map(function, parts)
+    with fork_pool(size) as pool:
+        pending: deque[Future[R]] = deque()
+        for part in parts:
+            pending.append(pool.submit(function, part))
+            if len(pending) >= 4 * size:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

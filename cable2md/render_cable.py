@@ -1,10 +1,15 @@
-"""Index + one record -> the cable's Markdown page: front matter and a body that reads like the cable.
+"""Page inputs + one record -> the cable's Markdown page: front matter and a body that reads like the cable.
 
 The front matter (documented in ``docs/record.md``) feeds the site's
 template; the body alone reads well in any Markdown renderer: the title, a
 metadata table, the summary set apart, section headings, numbered paragraphs
 with their markings and ``#p<N>`` anchors, COMMENT passages as admonitions,
 people linked to their pages, the participants, the signer.
+
+:func:`page_inputs` takes from the archive index all that a cable's page shows of
+other cables and people; :func:`render_cable` renders the page from them and the
+record alone, so the workers that render pages never read the index (at the
+scale of the whole release, workers reading it would each copy much of it).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import re
 from typing import Any
 
 from . import data, paths
-from .archive import Index, cable_year, canonical_codes, name_spans
+from .archive import Index, cable_year, canonical_codes, name_spans, year_of
 from .escape import front_matter, md, md_inline, plain_title, safe_line_starts
 from .model import Cable, Paragraph
 from .summary import Summary
@@ -130,7 +135,7 @@ def _paragraph(
     return blocks
 
 
-def _metadata(cable: Cable, index: Index, here: str) -> list[str]:
+def _metadata(cable: Cable, in_archive: dict[str, str], here: str) -> list[str]:
     rows: list[tuple[str, str]] = []
     year = cable_year(cable)
     when = f"[{year}]({paths.link(here, paths.year(year))})"
@@ -184,8 +189,8 @@ def _metadata(cable: Cable, index: Index, here: str) -> list[str]:
         refs = []
         for reference in cable.references:
             text = md(reference.text)
-            if reference.id and reference.id in index.cables:
-                text = f"[{text}]({paths.link(here, cable_path(index, reference.id))})"
+            if reference.id and reference.id in in_archive:
+                text = f"[{text}]({paths.link(here, in_archive[reference.id])})"
             refs.append(f"{md(reference.label)}. {text}" if reference.label else text)
         rows.append(("References", "<br>".join(refs)))
     if cable.classified_by or cable.reasons:
@@ -222,31 +227,27 @@ def _participants(cable: Cable, forms: dict[str, str], here: str) -> list[str]:
     return ["## Participants", "\n".join(rows)]
 
 
-def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
+def _brief_page(brief: list[str | None]) -> str:
+    ident, _, date = brief
+    return paths.cable(ident or "", year_of(date, ident))
+
+
+def _front(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> dict[str, Any]:
     ident = cable.id or ""
-    forms = index.cable_people.get(ident, {})
-    roles = index.cable_roles.get(ident, {})
+    roles = dict(inputs["roles"])
     people = {
-        slug: {
-            "name": index.people[slug].name,
-            "page": paths.person(slug),
-            "roles": roles.get(slug, []),
-        }
-        for slug in dict.fromkeys(forms.values())
+        slug: {"name": name, "page": paths.person(slug), "roles": roles.get(slug, [])}
+        for _, slug, name in sorted(inputs["forms"], key=lambda entry: entry[0])
     }
-    previous, following = index.neighbours.get(ident, (None, None))
+    forms = {form: slug for form, slug, _ in inputs["forms"]}
+    previous, following = inputs["neighbours"]
     first_text = cable.summary or next((p.text for p in cable.paragraphs if p.text), "")
 
-    def ref(other: str | None) -> dict[str, Any] | None:
-        if other is None:
+    def ref(brief: list[str | None] | None) -> dict[str, Any] | None:
+        if brief is None:
             return None
-        target = index.cables[other]
-        return {
-            "id": other,
-            "title": title(target),
-            "date": target.date,
-            "page": cable_path(index, other),
-        }
+        other, other_title, date = brief
+        return {"id": other, "title": other_title, "date": date, "page": _brief_page(brief)}
 
     return {
         "template": "cable.html",
@@ -282,18 +283,18 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
             }
             for p in cable.participants
         ],
-        "people": sorted(people.values(), key=lambda entry: entry["name"]),
+        "people": sorted(people.values(), key=lambda entry: (entry["name"], entry["page"])),
         "references": [
             {
                 "label": r.label,
                 "text": r.text,
                 "id": r.id,
-                "in_archive": bool(r.id and r.id in index.cables),
+                "in_archive": bool(r.id and r.id in in_archive),
             }
             for r in cable.references
         ],
-        "referenced_by": [ref(other) for other in index.referenced_by.get(ident, [])],
-        "related": [ref(other) for other in index.related.get(ident, [])],
+        "referenced_by": [ref(brief) for brief in inputs["referenced_by"]],
+        "related": [ref(brief) for brief in inputs["related"]],
         "previous": ref(previous),
         "next": ref(following),
         "classified_by": cable.classified_by,
@@ -306,7 +307,8 @@ def _front(cable: Cable, index: Index, here: str) -> dict[str, Any]:
 
 
 def page_inputs(index: Index, ident: str, titles: dict[str, str] | None = None) -> dict[str, Any]:
-    """What a cable page takes from the index: with the record's digest, it decides the page.
+    """What a cable page takes from the index (lists of plain values): with the record's
+    digest, it decides the page.
 
     *titles*, kept across calls, saves working out again the title of a cable that many
     pages link to.
@@ -325,7 +327,11 @@ def page_inputs(index: Index, ident: str, titles: dict[str, str] | None = None) 
     return {
         "forms": sorted((form, slug, index.people[slug].name) for form, slug in forms.items()),
         "roles": sorted((slug, roles) for slug, roles in index.cable_roles.get(ident, {}).items()),
-        "in_archive": sorted(r for r in index.cables[ident].reference_ids if r in index.cables),
+        "in_archive": sorted(
+            (r, index.cables[r].date)
+            for r in index.cables[ident].reference_ids
+            if r in index.cables
+        ),
         "referenced_by": [brief(other) for other in index.referenced_by.get(ident, [])],
         "related": [brief(other) for other in index.related.get(ident, [])],
         "neighbours": [brief(previous), brief(following)],
@@ -333,16 +339,20 @@ def page_inputs(index: Index, ident: str, titles: dict[str, str] | None = None) 
     }
 
 
-def render_cable(index: Index, cable: Cable) -> tuple[str, str]:
-    """The docs-relative path and the Markdown of *cable*'s page (its full record)."""
+def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
+    """The docs-relative path and the Markdown of *cable*'s page, from its full record and
+    its :func:`page_inputs`."""
     ident = cable.id or ""
-    here = cable_path(index, ident)
-    forms = index.cable_people.get(ident, {})
+    here = paths.cable(ident, cable_year(cable))
+    forms = {form: slug for form, slug, _ in inputs["forms"]}
+    in_archive = {
+        other: paths.cable(other, year_of(date, other)) for other, date in inputs["in_archive"]
+    }
     spans = name_spans(cable, forms)
     parts: list[str] = [f"# {md(title(cable))}"]
     if cable.partial:
         parts.append(f'!!! partial "Partial extract"\n\n    {PARTIAL_NOTICE}')
-    parts += _metadata(cable, index, here)
+    parts += _metadata(cable, in_archive, here)
     parts.append("## Text")
     in_summary = False
     for position, paragraph in enumerate(cable.paragraphs):
@@ -361,13 +371,14 @@ def render_cable(index: Index, cable: Cable) -> tuple[str, str]:
     if cable.signer:
         parts.append(f'<p class="cable-signer">{md(cable.signer)}</p>')
     parts += _participants(cable, forms, here)
-    referencing = index.referenced_by.get(ident, [])
+    referencing = inputs["referenced_by"]
     if referencing:
         parts.append("## Referenced by")
         parts.append(
             "\n".join(
-                f"- [{md(title(index.cables[c]))}]({paths.link(here, cable_path(index, c))})"
-                for c in referencing
+                f"- [{md(brief[1] or '')}]({paths.link(here, _brief_page(brief))})"
+                for brief in referencing
             )
         )
-    return here, front_matter(_front(cable, index, here)) + "\n" + "\n\n".join(parts) + "\n"
+    front = _front(cable, inputs, in_archive)
+    return here, front_matter(front) + "\n" + "\n\n".join(parts) + "\n"

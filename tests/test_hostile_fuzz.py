@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from cable2md import CableError, parse_bytes
 from cable2md.archive import build_index
 from cable2md.build import listing_pages
-from cable2md.render_cable import render_cable
+from cable2md.render_cable import page_inputs, render_cable
 from cable2md.summary import summarize
 
 from .test_escape import EXTENSIONS
@@ -127,7 +127,7 @@ def test_hostile_fields_render_as_text_on_every_page(generated):
             event("rejected")
             return  # a rejection is named by the build; nothing is rendered from it
         index = build_index([summarize(cable)])
-        here, page = render_cable(index, cable)
+        here, page = render_cable(cable, page_inputs(index, cable.id or ""))
         seen = check_page(here, page)
         event(f"{len(cable.paragraphs)} paragraphs, {len(cable.participants)} participants")
         for path, content in listing_pages(index):
