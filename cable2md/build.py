@@ -4,7 +4,8 @@ Steps, in order:
 
 1. find the cable files (``*.txt`` under the cables folder, sorted) and hash them;
 2. parse the files not parsed before, on all cores; the cache keeps each
-   record and its summary, keyed by the file's bytes and the parser's code;
+   record and its summary, keyed by the file's bytes and the parser's code (records parsed
+   by other code are dropped);
 3. keep one cable per id: identical copies are one cable, different texts
    under one id are rejected with an error naming both files;
 4. index the archive from the summaries alone (memory stays small), and score the
@@ -246,6 +247,7 @@ def build(
     try:
         store = RecordCache(cache_dir)
         try:
+            store.prune()
             errors = parse_new(files, store, jobs, report)
             # From here on, millions of small objects and few cycles: the cyclic collector would
             # walk them all again and again (a third of an incremental build at 20,000 cables).

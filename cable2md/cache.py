@@ -4,7 +4,8 @@ A rebuild parses only files whose bytes (or whose parser) changed. The store is
 one SQLite file holding, for each cable, the full record and its small summary
 (the index reads only summaries; a cable page reads its full record). A record
 parsed by other code is never returned: the key includes a fingerprint of the
-parser's modules and data files.
+parser's modules and data files, and a build drops such records (:meth:`RecordCache.prune`),
+so the store holds one parse of the archive, not one per version of the parser.
 """
 
 from __future__ import annotations
@@ -103,6 +104,16 @@ class RecordCache:
         rows = [(self._prefix + d, _pack(r), marshal.dumps(s)) for d, r, s in entries]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?)", rows)
+
+    def prune(self) -> int:
+        """Drop the records parsed by other code (never returned again); return how many.
+        Their space is reused by the records stored next."""
+        after = self._prefix[:-1] + chr(ord(":") + 1)  # the first key past this parser's
+        with self._db:
+            cursor = self._db.execute(
+                "DELETE FROM parsed WHERE key < ? OR key >= ?", (self._prefix, after)
+            )
+        return cursor.rowcount
 
     def close(self) -> None:
         self._db.close()

@@ -283,3 +283,17 @@ def test_incremental_rebuilds_equal_full_builds(tmp_path):
         build(cables, fresh, cache_dir=tmp_path / f"cache-{change.__name__}", people_file=people)
         assert _pages(docs) == _pages(fresh), change.__name__
         assert report.written < report.unchanged, change.__name__
+
+
+def test_a_build_drops_the_records_parsed_by_other_code(tmp_path, monkeypatch):
+    from cable2md import cache
+
+    cables = _archive(tmp_path, *sorted((FIXTURES / "cables").glob("*.txt")))
+    store = tmp_path / "cache"
+    first, _ = build(cables, tmp_path / "docs", cache_dir=store)
+    monkeypatch.setattr(cache, "fingerprint", lambda: "another-parser")
+    again, _ = build(cables, tmp_path / "docs", cache_dir=store)
+    assert again.parsed == first.parsed > 0  # the old records are not this parser's
+    with cache.sqlite3.connect(store / "records.sqlite") as db:
+        prefixes = {key.split(":")[0] for (key,) in db.execute("SELECT key FROM parsed")}
+    assert prefixes == {"another-parser"}
