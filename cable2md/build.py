@@ -285,14 +285,17 @@ def _build_pages(
     )
     previous = incremental.load(docs_dir)
     delta = incremental.compare(previous, now)
+    if delta is None:
+        previous = None  # of no use, and 3 KB a cable: the memory is better spent rendering
     index.related = relate(index, jobs, incremental.related_to_keep(index, previous, now, delta))
     now.update(
         related=index.related, weights=topic_weights(index), referenced_by=index.referenced_by
     )
-    writer = Writer(docs_dir, report)
     to_key = incremental.cables_to_key(index, previous, now, delta)
-    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs, to_key)
     listed = incremental.plan(previous, now, delta)
+    del previous
+    writer = Writer(docs_dir, report)
+    report.rendered = render_cables(index, chosen, writer, cache_dir, jobs, to_key)
     if listed is not None and not all(
         [writer.keep(page) for page in incremental.kept_pages(index, listed)]
     ):
