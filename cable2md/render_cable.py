@@ -237,7 +237,7 @@ def _front(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> 
     roles = dict(inputs["roles"])
     people = {
         slug: {"name": name, "page": paths.person(slug), "roles": roles.get(slug, [])}
-        for _, slug, name in sorted(inputs["forms"], key=lambda entry: entry[0])
+        for _, slug, name in inputs["forms"]
     }
     forms = {form: slug for form, slug, _ in inputs["forms"]}
     previous, following = inputs["neighbours"]
