@@ -227,9 +227,9 @@ def _participants(cable: Cable, forms: dict[str, str], here: str) -> list[str]:
     return ["## Participants", "\n".join(rows)]
 
 
-def _brief_page(brief: list[str | None]) -> str:
-    ident, _, date = brief
-    return paths.cable(ident or "", year_of(date, ident))
+def _page_of(ident: str, date: str | None) -> str:
+    """The page of another cable, from its id and date as the page inputs give them."""
+    return paths.cable(ident, year_of(date, ident))
 
 
 def _front(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> dict[str, Any]:
@@ -247,7 +247,7 @@ def _front(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> 
         if brief is None:
             return None
         other, other_title, date = brief
-        return {"id": other, "title": other_title, "date": date, "page": _brief_page(brief)}
+        return {"id": other, "title": other_title, "date": date, "page": _page_of(other, date)}
 
     return {
         "template": "cable.html",
@@ -345,9 +345,7 @@ def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
     ident = cable.id or ""
     here = paths.cable(ident, cable_year(cable))
     forms = {form: slug for form, slug, _ in inputs["forms"]}
-    in_archive = {
-        other: paths.cable(other, year_of(date, other)) for other, date in inputs["in_archive"]
-    }
+    in_archive = {other: _page_of(other, date) for other, date in inputs["in_archive"]}
     spans = name_spans(cable, forms)
     parts: list[str] = [f"# {md(title(cable))}"]
     if cable.partial:
@@ -376,8 +374,8 @@ def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
         parts.append("## Referenced by")
         parts.append(
             "\n".join(
-                f"- [{md(brief[1] or '')}]({paths.link(here, _brief_page(brief))})"
-                for brief in referencing
+                f"- [{md(other_title or '')}]({paths.link(here, _page_of(other, date))})"
+                for other, other_title, date in referencing
             )
         )
     front = _front(cable, inputs, in_archive)
