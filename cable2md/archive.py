@@ -46,6 +46,10 @@ class Index:
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
 
+    def people_of(self, ident: str) -> list[str]:
+        """The slugs of the people cable *ident* names, sorted."""
+        return sorted(set(self.cable_people.get(ident, {}).values()))
+
 
 def sort_key(cable: Cable | Summary) -> tuple[str, str]:
     year = cable.id[:2] if cable.id else "00"

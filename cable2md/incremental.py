@@ -57,7 +57,7 @@ def facets(index: Index, ident: str) -> list[Any]:
     """Where *ident* is listed: its people, topics, post, year, month, classification."""
     cable = index.cables[ident]
     return [
-        sorted(set(index.cable_people.get(ident, {}).values())),
+        index.people_of(ident),  # as related.relate takes them: related.stale relies on it
         sorted(index.cable_topics.get(ident, ())),
         cable.origin_code or "UNKNOWN",
         cable_year(cable),

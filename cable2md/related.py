@@ -46,10 +46,6 @@ def topic_weights(index: Index) -> dict[str, float]:
     return {code: topic_weight(len(topic.cables), total) for code, topic in index.topics.items()}
 
 
-def _people(index: Index, ident: str) -> list[str]:
-    return sorted(set(index.cable_people.get(ident, {}).values()))
-
-
 def relate(
     index: Index, jobs: int | None = None, keep: dict[str, list[str]] | None = None
 ) -> dict[str, list[str]]:
@@ -59,7 +55,7 @@ def relate(
     order = index.order
     by_person: dict[str, list[int]] = defaultdict(list)
     for rank, ident in enumerate(order):
-        for slug in _people(index, ident):
+        for slug in index.people_of(ident):
             by_person[slug].append(rank)
     _SHARED.update(
         index=index,
@@ -95,7 +91,7 @@ def _score(ranks: list[int]) -> list[list[str]]:
     for here in ranks:
         ident = order[here]
         scores: defaultdict[int, float] = defaultdict(float)
-        for slug in _people(index, ident):
+        for slug in index.people_of(ident):
             for rank in _nearest(by_person[slug], here):
                 scores[rank] += PERSON_WEIGHT
         for code in index.cable_topics.get(ident, ()):
