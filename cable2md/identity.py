@@ -2,7 +2,10 @@
 
 The id is ``<yy><POST><number>``: the post and number come from the
 classification line (or the DE line, or a memo header's ``From:``), the year
-from the cable's own date. A partial extract often keeps no date at all; its
+from the cable's own date. The routing header is the message as sent: when its
+``FM`` post and ``DE`` serial both differ from the classification line's, that
+line heads another cable's text carried inside, and the id, origin and level
+follow the routing header (``envelope`` names the line set aside). A partial extract often keeps no date at all; its
 year is then inferred from the declassification date or the years the text
 names, and ``year_source`` says which.
 """
@@ -43,6 +46,7 @@ class Identity:
     origin_code: str | None
     classification: str | None
     number: str | None
+    envelope: str | None = None
 
 
 def _title(text: str) -> str:
@@ -130,6 +134,19 @@ def _infer_year(
     return None, None
 
 
+def _carried_line(header: Header, code: str | None, number: str | None) -> str | None:
+    """The classification line's ``POST NUMBER`` when it belongs to another cable than the
+    routing header's (a different sender and serial); else None."""
+    if code is None or not (number or "").isdigit() or not header.de_number or not header.sender:
+        return None
+    sender_code = _sender_post(header.sender)[0]
+    sender_code = data.post_codes().get(sender_code, sender_code) if sender_code else None
+    # A DE serial keeps only a number's last four digits (STATE 068250 goes as #8250).
+    if sender_code is None or sender_code == code or int(header.de_number) == int(number) % 10_000:
+        return None
+    return f"{code} {number}"
+
+
 def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> Identity:
     """The id, date, origin and label of a cable, from its header and (for the year) its text."""
     line = header.classification
@@ -142,6 +159,11 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
     code = post.replace(" ", "").upper() if post else None
     if code is not None:
         code = data.post_codes().get(code, code)
+    level = line.level if line else ZNY_LEVELS.get(header.zny or "")
+    envelope = _carried_line(header, code, number)
+    if envelope:
+        code, number = None, header.de_number
+        level = ZNY_LEVELS.get(header.zny or "", level)
     code, origin = resolve_post(code, header.sender)
     date = header.dtg_date or header.dateline
     if date:
@@ -152,7 +174,14 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
     cable_id = None
     if code and number and year is not None and number.strip("0"):
         cable_id = f"{year % 100:02d}{code}{int(number)}"
-    level = line.level if line else ZNY_LEVELS.get(header.zny or "")
     return Identity(
-        cable_id, date, year, source, origin, code, label(level, tuple(header.handling)), number
+        cable_id,
+        date,
+        year,
+        source,
+        origin,
+        code,
+        label(level, tuple(header.handling)),
+        number,
+        envelope,
     )

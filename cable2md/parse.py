@@ -68,6 +68,15 @@ def _check_header(source: Source, header, identity, body_lines: list[Line]) -> l
                 *where, f"unknown post {identity.origin_code!r}: not in cable2md/data/posts.yaml"
             )
         )
+    if identity.envelope:
+        defects.append(
+            Defect(
+                *where,
+                f"the classification line names {identity.envelope}, another cable than the"
+                f" routing header's {header.sender} #{header.de_number}: the id, origin and"
+                " classification follow the routing header",
+            )
+        )
     if "TAGS" not in header.fields:
         defects.append(Defect(*where, "no TAGS line"))
     if "SUBJECT" not in header.fields:

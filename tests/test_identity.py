@@ -1,0 +1,65 @@
+"""The cable's id, origin and level when the routing header and classification line disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from cable2md.parse import parse_bytes
+
+TELEGRAM = """\
+VZCZCXYZ0003
+OO RUEHWEB
+
+DE {de} 0501538
+ZNR {zny}
+O R 191538Z FEB 10
+FM {sender}
+TO RUEHC/SECSTATE WASHDC IMMEDIATE 0530
+{line}
+
+SIPDIS
+
+E.O. 12958: DECL: 02/22/2030
+TAGS: PREL ASEC
+SUBJECT: TALKS ON BORDER SECURITY
+
+Classified By: DCM John Smith, Reasons 1.4 (b)/(d)
+
+1. (C) The minister said the talks would resume in March.
+"""
+
+
+def _parse(de: str, zny: str, sender: str, line: str):
+    text = TELEGRAM.format(de=de, zny=zny, sender=sender, line=line)
+    return parse_bytes(text.encode(), "telegram.txt")
+
+
+@pytest.mark.parametrize(
+    ("de", "zny", "sender", "line", "expected"),
+    [
+        # Envelope and line agree: the line's full number is kept.
+        ("RUEHME #0614", "UUUUU", "AMEMBASSY MEXICO", "UNCLAS MEXICO 000614",
+         ("10MEXICO614", "Embassy Mexico", "UNCLASSIFIED")),
+        # A DE serial keeps only the number's last four digits.
+        ("RUEHC #8250", "SSSSS", "SECSTATE WASHDC", "S E C R E T STATE 068250",
+         ("10STATE68250", "Secretary of State", "SECRET")),
+        # Another sender, same serial: a post named two ways, not another cable.
+        ("RUEHIL #0416", "SSSSS", "AMEMBASSY MEXICO", "S E C R E T ISLAMABAD 000416",
+         ("10ISLAMABAD416", "Embassy Islamabad", "SECRET")),
+        # Another sender and serial: the line heads a cable carried inside this one.
+        ("RUEHME #0614", "UUUUU", "AMEMBASSY MEXICO", "S E C R E T ISLAMABAD 000416",
+         ("10MEXICO614", "Embassy Mexico", "UNCLASSIFIED")),
+    ],
+)  # fmt: skip
+def test_the_routing_header_names_the_cable_sent(de, zny, sender, line, expected):
+    cable = _parse(de, zny, sender, line)
+    assert (cable.id, cable.origin, cable.classification) == expected
+    carried = [d for d in cable.defects if "another cable" in d.message]
+    assert bool(carried) == (expected[0] == "10MEXICO614" and "ISLAMABAD" in line)
+
+
+def test_a_carried_line_is_reported_where_it_stands():
+    cable = _parse("RUEHME #0614", "UUUUU", "AMEMBASSY MEXICO", "S E C R E T ISLAMABAD 000416")
+    (defect,) = [d for d in cable.defects if "another cable" in d.message]
+    assert (defect.line, defect.column) == (9, 1)
+    assert "ISLAMABAD 000416" in defect.message and "#0614" in defect.message
