@@ -44,10 +44,10 @@ from .people import Curation
 from .read import oversize
 from .related import relate, topic_weights
 from .render_cable import page_inputs, render_cable
+from .render_indexes import index_pages
 from .render_pages import (
     classification_pages,
     date_pages,
-    index_pages,
     person_pages,
     post_pages,
     topic_pages,
@@ -57,8 +57,8 @@ from .summary import Summary
 from .writer import Writer
 
 RENDER_MODULES = (
-    "archive", "escape", "paths", "render_cable", "render_pages", "build", "stats", "incremental",
-    "related", "collect",
+    "archive", "escape", "paths", "render_cable", "render_pages", "render_indexes", "listings",
+    "build", "stats", "incremental", "related", "collect",
 )  # fmt: skip
 
 
@@ -150,12 +150,12 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
 
 def listing_pages(index: Index, listed: Listed | None = None) -> Iterator[tuple[str, str]]:
     """The browse pages and data files; with *listed*, only the browse pages it names."""
-    years = listed and listed.years  # a long listing's other year pages list no change
-    yield from person_pages(index, listed and listed.people, years, listed and listed.renamed)
-    yield from topic_pages(index, listed and listed.topics, years)
+    months = listed and listed.months  # a long listing's pages of other months list no change
+    yield from person_pages(index, listed and listed.people, months, listed and listed.renamed)
+    yield from topic_pages(index, listed and listed.topics, months)
     yield from post_pages(index, listed and listed.posts)
-    yield from date_pages(index, listed and listed.months)
-    yield from classification_pages(index, listed and listed.classifications, years)
+    yield from date_pages(index, months)
+    yield from classification_pages(index, listed and listed.classifications, months)
     yield from index_pages(index)
     yield from data_files(index)
 

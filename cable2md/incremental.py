@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import paths, related, render_pages
+from . import listings, paths, related
 from .archive import Index, cable_year
 
 STATE = ".cable2md-state.json"
@@ -198,24 +198,21 @@ def plan(
 
 def kept_pages(index: Index, listed: Listed) -> Iterator[str]:
     """The browse pages *listed* leaves as they are: each listing not to render, with the
-    year pages it is split into when long (the same as last time: its cables did not change),
-    and the year pages of the person, topic and classification listings to render that list
-    no changed cable (their heading and rows are as they were)."""
-
-    def year_pages(base: str, idents: list[str], every: bool) -> Iterator[str]:
-        for year in sorted(render_pages.split_by_year(index, idents)):
-            if every or year not in listed.years:
-                yield paths.split_page(base, str(year))
+    sub-pages it is split into when long (the same as last time: its cables did not change),
+    and the sub-pages of the person, topic and classification listings to render that list
+    no cable of a changed month (their heading and rows are as they were)."""
 
     def listing(base: str, idents: list[str], rendered: bool) -> Iterator[str]:
         if not rendered:
             yield base
-        yield from year_pages(base, idents, not rendered)
+        for part in listings.walk(listings.split(index, base, idents)):
+            if not rendered or not listings.wanted(part.period, listed.months):
+                yield part.path
 
     for slug, person in index.people.items():
         # Most people appear a few times: no need to gather their cables to know the listing
         # is not split.
-        short = len(person.appearances) <= render_pages.LISTING_LIMIT
+        short = len(person.appearances) <= listings.LISTING_LIMIT
         idents = [] if short else list({a.cable for a in person.appearances})
         if slug not in listed.people:
             yield from listing(paths.person(slug), idents, False)

@@ -1,7 +1,7 @@
 """Index -> the browse pages: people, topics, posts, dates, classifications and their indexes.
 
-A listing of more cables than fit a page is split by year into sub-pages, so
-every page stays small at the scale of the whole release.
+A listing of more cables than fit a page is split by period into sub-pages
+(cable2md/listings.py), so every page stays small at the scale of the release.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from . import paths
 from .archive import Index, cable_year
 from .escape import front_matter, md, plain_title
+from .listings import UNITS, Part, split, wanted
 from .render_cable import cable_path
 
-LISTING_LIMIT = 200  # cables listed on one page before the listing is split by year
 ROLE_NAMES = {
     "participant": "Participant", "mentioned": "Mentioned", "signer": "Signer",
     "classifier": "Classified the cable", "tag": "Named in TAGS",
@@ -23,7 +23,7 @@ ROLE_NAMES = {
 Page = tuple[str, str]
 
 
-def _page(path: str, meta: dict, parts: list[str]) -> Page:
+def make_page(path: str, meta: dict, parts: list[str]) -> Page:
     return path, front_matter(meta) + "\n" + "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -45,13 +45,31 @@ def _table(index: Index, here: str, idents: list[str], extra: dict[str, str] | N
     return "\n".join(rows)
 
 
-def split_by_year(index: Index, idents: list[str]) -> dict[int, list[str]]:
-    """A long listing's cables by year, a page each; empty when the listing fits one page."""
-    by_year: dict[int, list[str]] = defaultdict(list)
-    if len(idents) > LISTING_LIMIT:
-        for ident in idents:
-            by_year[cable_year(index.cables[ident])].append(ident)
-    return by_year
+def _sub_pages(
+    index: Index,
+    here: str,
+    heading: str,
+    parts: list[Part],
+    extra: dict[str, str] | None,
+    months: set[tuple[int, int | None]] | None,
+    pages: list[Page],
+) -> str:
+    """The table of *parts* on page *here*, adding their pages (those *months* wants) to *pages*."""
+    rows = [f"| {UNITS[len(parts[0].period) - 1]} | Cables |", "|---|---|"]
+    for part in parts:
+        rows.append(f"| [{part.label}]({paths.link(here, part.path)}) | {len(part.cables)} |")
+        if not wanted(part.period, months):
+            continue
+        title = f"{heading}, {part.label}"
+        if part.parts:
+            body = _sub_pages(index, part.path, title, part.parts, extra, months, pages)
+        else:
+            body = _table(index, part.path, part.cables, extra)
+        back = f"[Back to {md(heading)}]({paths.link(part.path, here)})"
+        pages.append(
+            make_page(part.path, {"title": plain_title(title)}, [f"# {md(title)}", back, body])
+        )
+    return "\n".join(rows)
 
 
 def listing(
@@ -60,42 +78,25 @@ def listing(
     heading: str,
     idents: list[str],
     extra: dict[str, str] | None = None,
-    years: set[int] | None = None,
+    months: set[tuple[int, int | None]] | None = None,
 ) -> tuple[list[str], list[Page]]:
-    """A table of *idents* on page *base*, or, when long, a table of years with a page each
-    (with *years*, only the pages of those years)."""
-    by_year = split_by_year(index, idents)
-    if not by_year:
+    """A table of *idents* on page *base*, or, when long, a table of years with a page each,
+    split again by month and day when long (with *months*, only the pages listing those)."""
+    parts = split(index, base, idents)
+    if not parts:
         return [_table(index, base, idents, extra)], []
-    rows = ["| Year | Cables |", "|---|---|"]
     pages: list[Page] = []
-    for year in sorted(by_year):
-        sub = paths.split_page(base, str(year))
-        rows.append(f"| [{year}]({paths.link(base, sub)}) | {len(by_year[year])} |")
-        if years is not None and year not in years:
-            continue
-        pages.append(
-            _page(
-                sub,
-                {"title": plain_title(f"{heading}, {year}")},
-                [
-                    f"# {md(heading)}, {year}",
-                    f"[Back to {md(heading)}]({paths.link(sub, base)})",
-                    _table(index, sub, by_year[year], extra),
-                ],
-            )
-        )
-    return ["\n".join(rows)], pages
+    return [_sub_pages(index, base, heading, parts, extra, months, pages)], pages
 
 
 def person_pages(
     index: Index,
     only: set[str] | None = None,
-    years: set[int] | None = None,
-    all_years: set[str] | None = None,
+    months: set[tuple[int, int | None]] | None = None,
+    renamed: set[str] | None = None,
 ) -> Iterator[Page]:
-    """Each person's page; with *only*, theirs alone, and with *years*, only those year pages
-    of a long listing (all of them for the people in *all_years*: their name changed)."""
+    """Each person's page; with *only*, theirs alone, and with *months*, only the sub-pages of a
+    long listing that list those months (all of them for the *renamed*: their name changed)."""
     for slug, person in sorted(index.people.items()):
         if only is not None and slug not in only:
             continue
@@ -128,7 +129,7 @@ def person_pages(
         role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
         table, extra_pages = listing(
             index, here, person.name, idents, role_text,
-            None if all_years and slug in all_years else years,
+            None if renamed and slug in renamed else months,
         )  # fmt: skip
         parts += [f"## Cables ({len(idents)})", *table]
         together: Counter[str] = Counter()
@@ -142,12 +143,12 @@ def person_pages(
                 )
             parts += ["## Appears most with", "\n".join(rows)]
         meta = {"title": plain_title(person.name), "person": slug, "cables": len(idents)}
-        yield _page(here, meta, parts)
+        yield make_page(here, meta, parts)
         yield from extra_pages
 
 
 def topic_pages(
-    index: Index, only: set[str] | None = None, years: set[int] | None = None
+    index: Index, only: set[str] | None = None, months: set[tuple[int, int | None]] | None = None
 ) -> Iterator[Page]:
     for code, topic in sorted(index.topics.items()):
         if only is not None and code not in only:
@@ -164,10 +165,10 @@ def topic_pages(
             )
             parts.append(f"**Often with:** {chips}")
         table, extra_pages = listing(
-            index, here, f"{code}: {topic.name}", list(topic.cables), years=years
+            index, here, f"{code}: {topic.name}", list(topic.cables), months=months
         )
         parts += ["## Cables", *table]
-        yield _page(here, {"title": plain_title(f"{code}: {topic.name}"), "topic": code}, parts)
+        yield make_page(here, {"title": plain_title(f"{code}: {topic.name}"), "topic": code}, parts)
         yield from extra_pages
 
 
@@ -179,7 +180,7 @@ def post_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
         name = index.cables[idents[0]].origin or code
         table, extra_pages = listing(index, here, name, idents)
         parts = [f"# {md(name)}", f"Post code **{md(code)}** · {len(idents)} cables", *table]
-        yield _page(here, {"title": plain_title(name), "post": code}, parts)
+        yield make_page(here, {"title": plain_title(name), "post": code}, parts)
         yield from extra_pages
 
 
@@ -201,65 +202,20 @@ def date_pages(index: Index, only: set[tuple[int, int | None]] | None = None) ->
             if only is not None and (year, month) not in only:
                 continue
             table, extra_pages = listing(index, sub, label, idents)
-            yield _page(sub, {"title": label}, [f"# Cables of {label}", *table])
+            yield make_page(sub, {"title": label}, [f"# Cables of {label}", *table])
             yield from extra_pages
-        yield _page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
+        yield make_page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
 
 
 def classification_pages(
-    index: Index, only: set[str] | None = None, years: set[int] | None = None
+    index: Index, only: set[str] | None = None, months: set[tuple[int, int | None]] | None = None
 ) -> Iterator[Page]:
     for label, idents in sorted(index.classifications.items()):
         if only is not None and label not in only:
             continue
         here = paths.classification(label)
-        table, extra_pages = listing(index, here, label, idents, years=years)
-        yield _page(
+        table, extra_pages = listing(index, here, label, idents, months=months)
+        yield make_page(
             here, {"title": plain_title(label)}, [f"# {md(label)}", f"{len(idents)} cables", *table]
         )
         yield from extra_pages
-
-
-def index_pages(index: Index) -> Iterator[Page]:
-    here = paths.index("people")
-    rows = ["| Person | Cables |", "|---|---|"]
-    for slug, person in sorted(
-        index.people.items(), key=lambda item: (item[1].name.split()[-1].casefold(), item[0])
-    ):
-        cables = len({a.cable for a in person.appearances})
-        rows.append(f"| [{md(person.name)}]({paths.link(here, paths.person(slug))}) | {cables} |")
-    yield _page(
-        here, {"title": "People"}, ["# People", f"{len(index.people)} people.", "\n".join(rows)]
-    )
-    here = paths.index("topics")
-    rows = ["| Code | Name | Kind | Cables |", "|---|---|---|---|"]
-    for code, topic in sorted(index.topics.items()):
-        rows.append(
-            f"| [{md(code)}]({paths.link(here, paths.topic(code))}) | {md(topic.name)} | {md(topic.kind)} | {len(topic.cables)} |"
-        )
-    yield _page(here, {"title": "Topics (TAGS)"}, ["# Topics (TAGS)", "\n".join(rows)])
-    here = paths.index("posts")
-    rows = ["| Post | Code | Cables |", "|---|---|---|"]
-    for code, idents in sorted(
-        index.posts.items(), key=lambda item: index.cables[item[1][0]].origin or item[0]
-    ):
-        name = index.cables[idents[0]].origin or code
-        rows.append(
-            f"| [{md(name)}]({paths.link(here, paths.post(code))}) | {md(code)} | {len(idents)} |"
-        )
-    yield _page(here, {"title": "Posts"}, ["# Posts", "\n".join(rows)])
-    here = paths.index("dates")
-    counts: Counter[int] = Counter()
-    for (year, _month), idents in index.months.items():
-        counts[year] += len(idents)
-    rows = ["| Year | Cables |", "|---|---|"] + [
-        f"| [{year}]({paths.link(here, paths.year(year))}) | {count} |"
-        for year, count in sorted(counts.items())
-    ]
-    yield _page(here, {"title": "Dates"}, ["# Cables by date", "\n".join(rows)])
-    here = paths.index("classifications")
-    rows = ["| Classification | Cables |", "|---|---|"] + [
-        f"| [{md(label)}]({paths.link(here, paths.classification(label))}) | {len(idents)} |"
-        for label, idents in sorted(index.classifications.items())
-    ]
-    yield _page(here, {"title": "Classifications"}, ["# Classifications", "\n".join(rows)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cable2md import render_pages
+from cable2md import listings
 from cable2md.build import build
 from cable2md.cli import main
 from cable2md.cores import PARALLEL_FROM
@@ -126,9 +127,10 @@ def test_a_build_on_two_cores_equals_a_build_on_one(tmp_path):
 
 def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_path, monkeypatch):
     """At a size where a change reaches only some of the cables (see test_related), with
-    listings split by year from 20 cables on, so that a rebuild renders some year pages of a
-    listing and keeps the others."""
-    monkeypatch.setattr(render_pages, "LISTING_LIMIT", 20)
+    listings split by year from 20 cables on and by month and day from 5, so that a rebuild
+    renders some sub-pages of a listing and keeps the others."""
+    monkeypatch.setattr(listings, "LISTING_LIMIT", 20)
+    monkeypatch.setattr(listings, "SPLIT_LIMIT", 5)
     cables = tmp_path / "cables"
     sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
     _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=5)
@@ -153,6 +155,10 @@ def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_pat
 
     docs, cache = tmp_path / "docs", tmp_path / "cache"
     build(cables, docs, cache_dir=cache, jobs=1)
+    days = [
+        p for p in (docs / "topics").rglob("*.md") if re.search(r"/\d{4}/\d\d/\d\d\.md$", str(p))
+    ]
+    assert days, "no listing was split down to days: the test would not reach them"
     for change in (add, retag, retitle, remove):
         change()
         _, index = build(cables, docs, cache_dir=cache, jobs=1)

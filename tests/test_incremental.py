@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cable2md import incremental, render_pages
+from cable2md import incremental, listings, render_pages
 from cable2md.archive import build_index
 from cable2md.people import Appearance
 from cable2md.summary import Summary, resolved
@@ -69,7 +69,7 @@ def test_a_changed_title_reaches_the_pages_that_list_it_as_related():
 
 
 def test_a_renamed_persons_listing_is_rendered_in_every_year(monkeypatch):
-    monkeypatch.setattr(render_pages, "LISTING_LIMIT", 2)
+    monkeypatch.setattr(listings, "LISTING_LIMIT", 2)
     cables = [
         replace(_cable(number, names=["Gordan Jandrokovic"]), date=f"{year}-03-0{number}")
         for number, year in ((1, 2008), (2, 2008), (3, 2009), (4, 2009))
@@ -81,10 +81,10 @@ def test_a_renamed_persons_listing_is_rendered_in_every_year(monkeypatch):
             path for path, _ in render_pages.person_pages(index, {"gordan-jandrokovic"}, **only)
         }
 
-    assert pages(years={2009}) == {
+    assert pages(months={(2009, 3)}) == {
         "people/gordan-jandrokovic.md",
         "people/gordan-jandrokovic/2009.md",
     }
     assert "people/gordan-jandrokovic/2008.md" in pages(
-        years={2009}, all_years={"gordan-jandrokovic"}
+        months={(2009, 3)}, renamed={"gordan-jandrokovic"}
     )

@@ -1,0 +1,122 @@
+"""Index -> the indexes of the browse pages: people A-Z, topics, posts, dates, classifications.
+
+The release names hundreds of thousands of people: past ``PEOPLE_PER_PAGE`` the
+people index is split by the first letter of the surname, and a letter with more
+names than that by its first two letters, so no index page grows with the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from . import paths
+from .archive import Index
+from .escape import md
+from .names import unaccented
+from .render_pages import Page, make_page
+
+PEOPLE_PER_PAGE = 1_000
+_LETTERS = re.compile(r"[a-z]+")
+OTHER = "other"  # surnames that start with no letter a-z
+
+
+def _surname_key(name: str) -> str:
+    return unaccented(name.split()[-1]).casefold()
+
+
+def _prefix(key: str, length: int) -> str:
+    letters = _LETTERS.match(key)
+    return letters.group()[:length] if letters else OTHER
+
+
+def _label(prefix: str) -> str:
+    return "other names" if prefix == OTHER else prefix.capitalize()
+
+
+def _people_table(here: str, people: list[tuple[str, str, str, int]]) -> str:
+    rows = ["| Person | Cables |", "|---|---|"]
+    for _key, slug, name, cables in people:
+        rows.append(f"| [{md(name)}]({paths.link(here, paths.person(slug))}) | {cables} |")
+    return "\n".join(rows)
+
+
+def people_index(index: Index) -> Iterator[Page]:
+    """The people index, and past ``PEOPLE_PER_PAGE`` names its pages by initial letters."""
+    here = paths.index("people")
+    people = sorted(
+        (_surname_key(person.name), slug, person.name, len({a.cable for a in person.appearances}))
+        for slug, person in index.people.items()
+    )
+    total = f"{len(people)} people."
+    if len(people) <= PEOPLE_PER_PAGE:
+        table = _people_table(here, people)
+        yield make_page(here, {"title": "People"}, ["# People", total, table])
+        return
+    by_letter: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+    for entry in people:
+        by_letter[_prefix(entry[0], 1)].append(entry)
+    rows = ["| Surname | People |", "|---|---|"]
+    for letter, entries in sorted(by_letter.items(), key=lambda item: (item[0] == OTHER, item[0])):
+        groups = {letter: entries}
+        if len(entries) > PEOPLE_PER_PAGE and letter != OTHER:
+            groups = defaultdict(list)
+            for entry in entries:
+                groups[_prefix(entry[0], 2)].append(entry)
+        links = []
+        for prefix, members in groups.items():
+            page = paths.split_page(here, prefix)
+            links.append(f"[{md(_label(prefix))}]({paths.link(here, page)}) ({len(members)})")
+            heading = f"People: {_label(prefix)}"
+            yield make_page(
+                page,
+                {"title": heading},
+                [
+                    f"# {md(heading)}",
+                    f"[All people]({paths.link(page, here)}) · {len(members)} people.",
+                    _people_table(page, members),
+                ],
+            )
+        head = md(_label(letter))
+        rows.append(f"| {head} | {' · '.join(links)} |")
+    yield make_page(
+        here, {"title": "People"}, ["# People", f"{total} By surname:", "\n".join(rows)]
+    )
+
+
+def index_pages(index: Index) -> Iterator[Page]:
+    """The index page of each kind of browse page."""
+    yield from people_index(index)
+    here = paths.index("topics")
+    rows = ["| Code | Name | Kind | Cables |", "|---|---|---|---|"]
+    for code, topic in sorted(index.topics.items()):
+        rows.append(
+            f"| [{md(code)}]({paths.link(here, paths.topic(code))}) | {md(topic.name)} | {md(topic.kind)} | {len(topic.cables)} |"
+        )
+    yield make_page(here, {"title": "Topics (TAGS)"}, ["# Topics (TAGS)", "\n".join(rows)])
+    here = paths.index("posts")
+    rows = ["| Post | Code | Cables |", "|---|---|---|"]
+    for code, idents in sorted(
+        index.posts.items(), key=lambda item: index.cables[item[1][0]].origin or item[0]
+    ):
+        name = index.cables[idents[0]].origin or code
+        rows.append(
+            f"| [{md(name)}]({paths.link(here, paths.post(code))}) | {md(code)} | {len(idents)} |"
+        )
+    yield make_page(here, {"title": "Posts"}, ["# Posts", "\n".join(rows)])
+    here = paths.index("dates")
+    counts: Counter[int] = Counter()
+    for (year, _month), idents in index.months.items():
+        counts[year] += len(idents)
+    rows = ["| Year | Cables |", "|---|---|"] + [
+        f"| [{year}]({paths.link(here, paths.year(year))}) | {count} |"
+        for year, count in sorted(counts.items())
+    ]
+    yield make_page(here, {"title": "Dates"}, ["# Cables by date", "\n".join(rows)])
+    here = paths.index("classifications")
+    rows = ["| Classification | Cables |", "|---|---|"] + [
+        f"| [{md(label)}]({paths.link(here, paths.classification(label))}) | {len(idents)} |"
+        for label, idents in sorted(index.classifications.items())
+    ]
+    yield make_page(here, {"title": "Classifications"}, ["# Classifications", "\n".join(rows)])

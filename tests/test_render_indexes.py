@@ -1,0 +1,68 @@
+"""The people index: one page for a small archive, pages by initial letters past a page's worth."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cable2md import render_indexes
+from cable2md.archive import build_index
+from cable2md.people import Appearance
+from cable2md.summary import Summary, resolved
+
+NAMES = ["Ann Adams", "Bob Abbott", "Carl Acre", "Dan Baker", "Eva Ölz", "Agent 51"]
+
+
+def _index(names: list[str]):
+    cables = []
+    for number, name in enumerate(names, 1):
+        ident = f"09POST{number}"
+        seen = ((name, Appearance(ident, "mentioned", None, None, name)),)
+        summary = Summary(
+            ident, f"{ident}.txt", "2009-01-01", None, "Embassy Post", "POST", "SECRET", (), (),
+            "Subject", False, (), "", seen, resolved(seen),
+        )  # fmt: skip
+        cables.append(summary)
+    return build_index(cables)
+
+
+def _people_on(text: str) -> list[str]:
+    return re.findall(r"^\| \[([^\]]+)\]\(\.\./", text, re.MULTILINE)
+
+
+def test_a_small_archive_lists_everyone_on_the_index():
+    pages = dict(render_indexes.people_index(_index(NAMES)))
+    assert list(pages) == ["people/index.md"]
+    assert "6 people." in pages["people/index.md"]
+    assert pages["people/index.md"].count("](") == len(NAMES)
+
+
+@pytest.mark.parametrize(
+    ("page", "people"),
+    [
+        ("people/index/ab.md", ["Bob Abbott"]),
+        ("people/index/ac.md", ["Carl Acre"]),
+        ("people/index/ad.md", ["Ann Adams"]),
+        ("people/index/b.md", ["Dan Baker"]),
+        ("people/index/o.md", ["Eva Ölz"]),  # filed without its accent
+        ("people/index/other.md", ["Agent 51"]),
+    ],
+)
+def test_past_a_page_the_index_is_split_by_surname_letters(monkeypatch, page, people):
+    monkeypatch.setattr(render_indexes, "PEOPLE_PER_PAGE", 2)
+    pages = dict(render_indexes.people_index(_index(NAMES)))
+    assert _people_on(pages[page]) == people
+    assert "[All people](../index.md)" in pages[page]
+
+
+def test_the_split_index_links_every_page_once_and_lists_no_person(monkeypatch):
+    monkeypatch.setattr(render_indexes, "PEOPLE_PER_PAGE", 2)
+    pages = dict(render_indexes.people_index(_index(NAMES)))
+    index = pages.pop("people/index.md")
+    linked = re.findall(r"\]\((index/[a-z]+\.md)\)", index)
+    assert sorted(f"people/{link}" for link in linked) == sorted(pages)
+    assert linked[-1] == "index/other.md"  # names with no initial letter come last
+    assert "Abbott" not in index and "6 people. By surname:" in index
+    on_pages = [name for text in pages.values() for name in _people_on(text)]
+    assert sorted(on_pages) == sorted(NAMES)
