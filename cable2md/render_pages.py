@@ -15,6 +15,9 @@ from .escape import front_matter, md, plain_title
 from .listings import UNITS, Part, split, wanted
 from .render_cable import cable_path
 
+# Cables linked for each title a person held: an ambassador's title comes with thousands
+# (the listing below has them all).
+TITLE_LINKS = 10
 ROLE_NAMES = {
     "participant": "Participant", "mentioned": "Mentioned", "signer": "Signer",
     "classifier": "Classified the cable", "tag": "Named in TAGS",
@@ -120,10 +123,13 @@ def person_pages(
         if titles:
             lines = ["## Titles and posts", "| Title | Seen in |", "|---|---|"]
             for name, cables in sorted(titles.items(), key=lambda item: index.position[item[1][0]]):
+                distinct = list(dict.fromkeys(cables))
                 seen = ", ".join(
                     f"[{md(index.cables[c].date or c)}]({paths.link(here, cable_path(index, c))})"
-                    for c in dict.fromkeys(cables)
+                    for c in distinct[:TITLE_LINKS]
                 )
+                if len(distinct) > TITLE_LINKS:
+                    seen += f" and {len(distinct) - TITLE_LINKS} more"
                 lines.append(f"| {md(name)} | {seen} |")
             parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
         role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}

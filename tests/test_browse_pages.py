@@ -1,4 +1,5 @@
-"""The people index: one page for a small archive, pages by initial letters past a page's worth."""
+"""Browse pages that stay small at the release's scale: the people index (one page for a small
+archive, pages by initial letters past a page's worth) and a person's titles."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 import pytest
 
-from cable2md import render_indexes
+from cable2md import render_indexes, render_pages
 from cable2md.archive import build_index
 from cable2md.people import Appearance
 from cable2md.summary import Summary, resolved
@@ -66,3 +67,28 @@ def test_the_split_index_links_every_page_once_and_lists_no_person(monkeypatch):
     assert "Abbott" not in index and "6 people. By surname:" in index
     on_pages = [name for text in pages.values() for name in _people_on(text)]
     assert sorted(on_pages) == sorted(NAMES)
+
+
+@pytest.mark.parametrize(("count", "linked", "more"), [(3, 3, None), (12, 10, "and 2 more")])
+def test_a_title_links_its_first_cables_only(count, linked, more):
+    cables = []
+    for number in range(1, count + 1):
+        ident = f"09POST{number}"
+        seen = (
+            (
+                "Carol Reynolds",
+                Appearance(ident, "mentioned", "Ambassador", None, "Carol Reynolds"),
+            ),
+        )
+        cables.append(
+            Summary(
+                ident, f"{ident}.txt", f"2009-01-{number:02d}", None, "Embassy Post", "POST",
+                "SECRET", (), (), "Subject", False, (), "", seen, resolved(seen),
+            )
+        )  # fmt: skip
+    ((_path, page),) = [
+        p for p in render_pages.person_pages(build_index(cables)) if p[0].endswith("reynolds.md")
+    ]
+    row = next(line for line in page.splitlines() if line.startswith("| Ambassador |"))
+    assert row.count("](") == linked
+    assert (more in row) if more else "more" not in row
