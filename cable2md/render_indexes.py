@@ -1,8 +1,8 @@
 """Index -> the indexes of the browse pages: people A-Z, topics, posts, dates, classifications.
 
 The release names hundreds of thousands of people: past ``PEOPLE_PER_PAGE`` the
-people index is split by the first letter of the surname, and a letter with more
-names than that by its first two letters, so no index page grows with the archive.
+people index is split by the first letter of the surname, a letter with more names
+than that by its first two letters, and so on, so no index page grows with the archive.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from .names import unaccented
 from .render_pages import Page, make_page
 
 PEOPLE_PER_PAGE = 1_000
+PREFIX_LETTERS = 4  # the longest surname prefix a page of the index is named by
+Person = tuple[str, str, str, int]  # surname key, slug, name, number of cables
 _LETTERS = re.compile(r"[a-z]+")
 OTHER = "other"  # surnames that start with no letter a-z
 
@@ -35,11 +37,26 @@ def _label(prefix: str) -> str:
     return "other names" if prefix == OTHER else prefix.capitalize()
 
 
-def _people_table(here: str, people: list[tuple[str, str, str, int]]) -> str:
+def _people_table(here: str, people: list[Person]) -> str:
     rows = ["| Person | Cables |", "|---|---|"]
     for _key, slug, name, cables in people:
         rows.append(f"| [{md(name)}]({paths.link(here, paths.person(slug))}) | {cables} |")
     return "\n".join(rows)
+
+
+def _groups(people: list[Person], length: int) -> list[tuple[str, list[Person]]]:
+    """*people* (sorted) by the first *length* letters of their surnames, a group of more than
+    fit a page split by one letter more (up to ``PREFIX_LETTERS``), in order, OTHER last."""
+    by_prefix: dict[str, list[Person]] = defaultdict(list)
+    for entry in people:
+        by_prefix[_prefix(entry[0], length)].append(entry)
+    groups = []
+    for prefix, members in sorted(by_prefix.items(), key=lambda item: (item[0] == OTHER, item[0])):
+        if len(members) > PEOPLE_PER_PAGE and len(prefix) == length < PREFIX_LETTERS:
+            groups += _groups(members, length + 1)
+        else:
+            groups.append((prefix, members))
+    return groups
 
 
 def people_index(index: Index) -> Iterator[Page]:
@@ -54,32 +71,25 @@ def people_index(index: Index) -> Iterator[Page]:
         table = _people_table(here, people)
         yield make_page(here, {"title": "People"}, ["# People", total, table])
         return
-    by_letter: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
-    for entry in people:
-        by_letter[_prefix(entry[0], 1)].append(entry)
     rows = ["| Surname | People |", "|---|---|"]
-    for letter, entries in sorted(by_letter.items(), key=lambda item: (item[0] == OTHER, item[0])):
-        groups = {letter: entries}
-        if len(entries) > PEOPLE_PER_PAGE and letter != OTHER:
-            groups = defaultdict(list)
-            for entry in entries:
-                groups[_prefix(entry[0], 2)].append(entry)
-        links = []
-        for prefix, members in groups.items():
-            page = paths.split_page(here, prefix)
-            links.append(f"[{md(_label(prefix))}]({paths.link(here, page)}) ({len(members)})")
-            heading = f"People: {_label(prefix)}"
-            yield make_page(
-                page,
-                {"title": heading},
-                [
-                    f"# {md(heading)}",
-                    f"[All people]({paths.link(page, here)}) · {len(members)} people.",
-                    _people_table(page, members),
-                ],
-            )
-        head = md(_label(letter))
-        rows.append(f"| {head} | {' · '.join(links)} |")
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for prefix, members in _groups(people, 1):
+        page = paths.split_page(here, prefix)
+        by_letter[prefix[0] if prefix != OTHER else OTHER].append(
+            f"[{md(_label(prefix))}]({paths.link(here, page)}) ({len(members)})"
+        )
+        heading = f"People: {_label(prefix)}"
+        yield make_page(
+            page,
+            {"title": heading},
+            [
+                f"# {md(heading)}",
+                f"[All people]({paths.link(page, here)}) · {len(members)} people.",
+                _people_table(page, members),
+            ],
+        )
+    for letter, links in by_letter.items():
+        rows.append(f"| {md(_label(letter))} | {' · '.join(links)} |")
     yield make_page(
         here, {"title": "People"}, ["# People", f"{total} By surname:", "\n".join(rows)]
     )

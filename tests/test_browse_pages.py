@@ -69,6 +69,17 @@ def test_the_split_index_links_every_page_once_and_lists_no_person(monkeypatch):
     assert sorted(on_pages) == sorted(NAMES)
 
 
+def test_a_prefix_with_more_names_than_a_page_takes_one_letter_more(monkeypatch):
+    monkeypatch.setattr(render_indexes, "PEOPLE_PER_PAGE", 2)
+    names = ["Al Abbott", "Bo Abel", "Cy Abner", "Di Ace", "Ed Ab"]
+    pages = dict(render_indexes.people_index(_index(names)))
+    assert sorted(pages) == [
+        "people/index.md", "people/index/ab.md", "people/index/abb.md", "people/index/abe.md",
+        "people/index/abn.md", "people/index/ac.md",
+    ]  # fmt: skip
+    assert _people_on(pages["people/index/ab.md"]) == ["Ed Ab"]  # no letter left to split by
+
+
 @pytest.mark.parametrize(("count", "linked", "more"), [(3, 3, None), (12, 10, "and 2 more")])
 def test_a_title_links_its_first_cables_only(count, linked, more):
     cables = []
