@@ -71,25 +71,45 @@ def people_index(index: Index) -> Iterator[Page]:
         table = _people_table(here, people)
         yield make_page(here, {"title": "People"}, ["# People", total, table])
         return
-    rows = ["| Surname | People |", "|---|---|"]
-    by_letter: dict[str, list[str]] = defaultdict(list)
-    for prefix, members in _groups(people, 1):
-        page = paths.split_page(here, prefix)
-        by_letter[prefix[0] if prefix != OTHER else OTHER].append(
-            f"[{md(_label(prefix))}]({paths.link(here, page)}) ({len(members)})"
-        )
+    groups = [
+        (prefix, paths.split_page(here, prefix), members) for prefix, members in _groups(people, 1)
+    ]
+    by_letter: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for prefix, page, members in groups:
+        by_letter[prefix if prefix == OTHER else prefix[0]].append((prefix, page, len(members)))
+
+    def letters(source: str, current: str | None) -> str:
+        """A bar of the initials, each linking its first page; the current one in bold."""
+        return " · ".join(
+            f"**{md(_label(letter))}**" if letter == current
+            else f"[{md(_label(letter))}]({paths.link(source, pages[0][1])})"
+            for letter, pages in by_letter.items()
+        )  # fmt: skip
+
+    for prefix, page, members in groups:
         heading = f"People: {_label(prefix)}"
         yield make_page(
             page,
             {"title": heading},
             [
                 f"# {md(heading)}",
+                letters(page, prefix if prefix == OTHER else prefix[0]),
                 f"[All people]({paths.link(page, here)}) · {len(members)} people.",
                 _people_table(page, members),
             ],
         )
-    for letter, links in by_letter.items():
-        rows.append(f"| {md(_label(letter))} | {' · '.join(links)} |")
+    rows = ["| Surname | People |", "|---|---|"]
+    for letter, pages in by_letter.items():
+        if len(pages) == 1:
+            rows.append(
+                f"| [{md(_label(letter))}]({paths.link(here, pages[0][1])}) | {pages[0][2]} |"
+            )
+            continue
+        links = " · ".join(
+            f"[{md(_label(prefix))}]({paths.link(here, page)}) ({count})"
+            for prefix, page, count in pages
+        )
+        rows.append(f"| {md(_label(letter))} | {links} |")
     yield make_page(
         here, {"title": "People"}, ["# People", f"{total} By surname:", "\n".join(rows)]
     )

@@ -103,3 +103,11 @@ def test_a_title_links_its_first_cables_only(count, linked, more):
     row = next(line for line in page.splitlines() if line.startswith("| Ambassador |"))
     assert row.count("](") == linked
     assert (more in row) if more else "more" not in row
+
+
+def test_each_index_page_has_a_bar_of_initials(monkeypatch):
+    monkeypatch.setattr(render_indexes, "PEOPLE_PER_PAGE", 2)
+    pages = dict(render_indexes.people_index(_index(NAMES)))
+    bar = next(line for line in pages["people/index/b.md"].splitlines() if "**B**" in line)
+    # Each initial links its first page; the page's own initial is not a link.
+    assert bar == "[A](ab.md) · **B** · [O](o.md) · [other names](other.md)"
