@@ -33,6 +33,10 @@ def _prefix(key: str, length: int) -> str:
     return letters.group()[:length] if letters else OTHER
 
 
+def _initial(prefix: str) -> str:
+    return prefix if prefix == OTHER else prefix[0]
+
+
 def _label(prefix: str) -> str:
     return "other names" if prefix == OTHER else prefix.capitalize()
 
@@ -76,9 +80,9 @@ def people_index(index: Index) -> Iterator[Page]:
     ]
     by_letter: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for prefix, page, members in groups:
-        by_letter[prefix if prefix == OTHER else prefix[0]].append((prefix, page, len(members)))
+        by_letter[_initial(prefix)].append((prefix, page, len(members)))
 
-    def letters(source: str, current: str | None) -> str:
+    def letters(source: str, current: str) -> str:
         """A bar of the initials, each linking its first page; the current one in bold."""
         return " · ".join(
             f"**{md(_label(letter))}**" if letter == current
@@ -93,7 +97,7 @@ def people_index(index: Index) -> Iterator[Page]:
             {"title": heading},
             [
                 f"# {md(heading)}",
-                letters(page, prefix if prefix == OTHER else prefix[0]),
+                letters(page, _initial(prefix)),
                 f"[All people]({paths.link(page, here)}) · {len(members)} people.",
                 _people_table(page, members),
             ],
