@@ -200,6 +200,8 @@ def table(rows: list[dict]) -> str:
             f"| {row['add_s']:.1f} s, {row['add_written']} files rewritten{rebuild} "
             f"| {row['import_files']:,} of {row['import_rows']:,} rows in {row['import_s']:.0f} s, {mib(row['import_rss'])} |"
         )  # fmt: skip
+    # A row put together from steps run apart (the 251,000-cable one) says how.
+    lines += [f"\n{row['cables']:,}: {row['note']}" for row in rows if row.get("note")]
     return "\n".join(lines)
 
 
