@@ -136,14 +136,17 @@ def _infer_year(
 
 def _carried_line(header: Header, code: str | None, number: str | None) -> str | None:
     """The classification line's ``POST NUMBER`` when it belongs to another cable than the
-    routing header's (a different sender and serial); else None."""
+    routing header's (another post and serial); else None."""
     if code is None or not (number or "").isdigit() or not header.de_number or not header.sender:
         return None
-    sender_code = _sender_post(header.sender)[0]
-    sender_code = data.post_codes().get(sender_code, sender_code) if sender_code else None
     # A DE serial keeps only a number's last four digits (STATE 068250 goes as #8250).
-    if sender_code is None or sender_code == code or int(header.de_number) == int(number) % 10_000:
+    if int(header.de_number) % 10_000 == int(number) % 10_000:
         return None
+    sender_code, sender_name = resolve_post(None, header.sender)
+    if sender_code is None or sender_code == code:
+        return None
+    if sender_name and resolve_post(code, header.sender)[1] == sender_name:
+        return None  # one post by two names (ROME for UN Rome): the FM line tells which
     return f"{code} {number}"
 
 
@@ -160,7 +163,7 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
     if code is not None:
         code = data.post_codes().get(code, code)
     level = line.level if line else ZNY_LEVELS.get(header.zny or "")
-    envelope = _carried_line(header, code, number)
+    envelope = _carried_line(header, code, line.number if line else None)
     if envelope:
         code, number = None, header.de_number
         level = ZNY_LEVELS.get(header.zny or "", level)

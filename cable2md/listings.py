@@ -5,7 +5,10 @@ with more than ``SPLIT_LIMIT`` cables a page per month, and such a month a page
 per day. At the scale of the release a topic such as PREL lists ~20,000 cables
 a year: one page would weigh megabytes. A listing whose cables all share a year
 (a month's page of the date index, say) is split at the next level on its own
-page. Each sub-page is named by its period: ``topics/prel/2009/03.md``.
+page, once it holds more than ``SPLIT_LIMIT``. Every sub-page lives beside the listing's page, named by its whole period
+(``topics/prel/2009-03.md``), and links back to the listing's page: a page's name
+and text then depend only on its own cables, so a rebuild can keep it as it is even
+when a level above it comes or goes.
 """
 
 from __future__ import annotations
@@ -52,12 +55,20 @@ def _period(index: Index, ident: str, depth: int) -> Period:
     return (cable_year(cable), month, int(date[8:10]) if date else None)
 
 
+def _name(period: Period) -> str:
+    year, *rest = period
+    return "-".join(
+        [str(year), *("undated" if value is None else f"{value:02d}" for value in rest)]
+    )
+
+
 def _order(period: Period) -> tuple[int, ...]:
     return tuple(99 if value is None else value for value in period)
 
 
 def split(index: Index, base: str, idents: list[str], depth: int = 1) -> list[Part]:
-    """The sub-pages of the listing of *idents* on page *base*; none when it fits one page."""
+    """The sub-pages of the listing of *idents* on page *base* (nested as the listing is split
+    further); none when it fits one page."""
     limit = LISTING_LIMIT if depth == 1 else SPLIT_LIMIT
     if len(idents) <= limit or depth > len(UNITS):
         return []
@@ -68,11 +79,9 @@ def split(index: Index, base: str, idents: list[str], depth: int = 1) -> list[Pa
         return split(index, base, idents, depth + 1)
     parts = []
     for period in sorted(groups, key=_order):
-        value = period[-1]
-        name = "undated" if value is None else str(value) if depth == 1 else f"{value:02d}"
-        path = paths.split_page(base, name)
         cables = groups[period]
-        parts.append(Part(path, period, cables, split(index, path, cables, depth + 1)))
+        path = paths.split_page(base, _name(period))
+        parts.append(Part(path, period, cables, split(index, base, cables, depth + 1)))
     return parts
 
 

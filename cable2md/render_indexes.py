@@ -21,7 +21,7 @@ PEOPLE_PER_PAGE = 1_000
 PREFIX_LETTERS = 4  # the longest surname prefix a page of the index is named by
 Person = tuple[str, str, str, int]  # surname key, slug, name, number of cables
 _LETTERS = re.compile(r"[a-z]+")
-OTHER = "other"  # surnames that start with no letter a-z
+OTHER = "other-names"  # surnames that start with no letter a-z (a name no prefix can have)
 
 
 def _surname_key(name: str) -> str:

@@ -50,25 +50,27 @@ def _table(index: Index, here: str, idents: list[str], extra: dict[str, str] | N
 
 def _sub_pages(
     index: Index,
-    here: str,
+    base: str,
     heading: str,
+    here: str,
     parts: list[Part],
     extra: dict[str, str] | None,
     months: set[tuple[int, int | None]] | None,
     pages: list[Page],
 ) -> str:
-    """The table of *parts* on page *here*, adding their pages (those *months* wants) to *pages*."""
+    """The table of *parts* on page *here* of the listing on *base*, adding their pages (those
+    *months* wants) to *pages*."""
     rows = [f"| {UNITS[len(parts[0].period) - 1]} | Cables |", "|---|---|"]
     for part in parts:
         rows.append(f"| [{part.label}]({paths.link(here, part.path)}) | {len(part.cables)} |")
         if not wanted(part.period, months):
             continue
-        title = f"{heading}, {part.label}"
         if part.parts:
-            body = _sub_pages(index, part.path, title, part.parts, extra, months, pages)
+            body = _sub_pages(index, base, heading, part.path, part.parts, extra, months, pages)
         else:
             body = _table(index, part.path, part.cables, extra)
-        back = f"[Back to {md(heading)}]({paths.link(part.path, here)})"
+        title = f"{heading}, {part.label}"
+        back = f"[Back to {md(heading)}]({paths.link(part.path, base)})"
         pages.append(
             make_page(part.path, {"title": plain_title(title)}, [f"# {md(title)}", back, body])
         )
@@ -89,7 +91,7 @@ def listing(
     if not parts:
         return [_table(index, base, idents, extra)], []
     pages: list[Page] = []
-    return [_sub_pages(index, base, heading, parts, extra, months, pages)], pages
+    return [_sub_pages(index, base, heading, base, parts, extra, months, pages)], pages
 
 
 def person_pages(
@@ -122,8 +124,10 @@ def person_pages(
             )
         if titles:
             lines = ["## Titles and posts", "| Title | Seen in |", "|---|---|"]
-            for name, cables in sorted(titles.items(), key=lambda item: index.position[item[1][0]]):
-                distinct = list(dict.fromkeys(cables))
+            for name, cables in sorted(
+                titles.items(), key=lambda item: min(map(index.position.__getitem__, item[1]))
+            ):
+                distinct = sorted(set(cables), key=index.position.__getitem__)
                 seen = ", ".join(
                     f"[{md(index.cables[c].date or c)}]({paths.link(here, cable_path(index, c))})"
                     for c in distinct[:TITLE_LINKS]

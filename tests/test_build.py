@@ -156,7 +156,7 @@ def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_pat
     docs, cache = tmp_path / "docs", tmp_path / "cache"
     build(cables, docs, cache_dir=cache, jobs=1)
     days = [
-        p for p in (docs / "topics").rglob("*.md") if re.search(r"/\d{4}/\d\d/\d\d\.md$", str(p))
+        p for p in (docs / "topics").rglob("*.md") if re.search(r"/\d{4}-\d\d-\d\d\.md$", str(p))
     ]
     assert days, "no listing was split down to days: the test would not reach them"
     for change in (add, retag, retitle, remove):

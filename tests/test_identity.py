@@ -46,6 +46,12 @@ def _parse(de: str, zny: str, sender: str, line: str):
         # Another sender, same serial: a post named two ways, not another cable.
         ("RUEHIL #0416", "SSSSS", "AMEMBASSY MEXICO", "S E C R E T ISLAMABAD 000416",
          ("10ISLAMABAD416", "Embassy Islamabad", "SECRET")),
+        # One post by two names (the FM line picks UN Rome over Embassy Rome): not another cable.
+        ("RUEHRN #1234", "UUUUU", "USMISSION UN ROME", "UNCLAS ROME 000045",
+         ("10ROME45", "UN Rome", "UNCLASSIFIED")),
+        # A five-digit serial is compared on its last four digits, as the line's number is.
+        ("RUEHME #10614", "SSSSS", "AMEMBASSY MEXICO", "S E C R E T ISLAMABAD 010614",
+         ("10ISLAMABAD10614", "Embassy Islamabad", "SECRET")),
         # Another sender and serial: the line heads a cable carried inside this one.
         ("RUEHME #0614", "UUUUU", "AMEMBASSY MEXICO", "S E C R E T ISLAMABAD 000416",
          ("10MEXICO614", "Embassy Mexico", "UNCLASSIFIED")),

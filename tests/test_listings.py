@@ -38,29 +38,44 @@ def small_limits(monkeypatch):
             {
                 "t/x/2008.md": ("2008", 2),
                 "t/x/2009.md": ("2009", 4),
-                "t/x/2009/01.md": ("2009-01", 1),
-                "t/x/2009/03.md": ("2009-03", 3),
-                "t/x/2009/03/01.md": ("2009-03-01", 2),
-                "t/x/2009/03/02.md": ("2009-03-02", 1),
+                "t/x/2009-01.md": ("2009-01", 1),
+                "t/x/2009-03.md": ("2009-03", 3),
+                "t/x/2009-03-01.md": ("2009-03-01", 2),
+                "t/x/2009-03-02.md": ("2009-03-02", 1),
             },
         ),
         # All in one month (a month of the date index): by day on the page itself.
         (
             ["2009-03-01", "2009-03-01", "2009-03-02", "2009-03-02", "2009-03-09"],
-            {"t/x/01.md": ("2009-03-01", 2), "t/x/02.md": ("2009-03-02", 2),
-             "t/x/09.md": ("2009-03-09", 1)},
+            {"t/x/2009-03-01.md": ("2009-03-01", 2), "t/x/2009-03-02.md": ("2009-03-02", 2),
+             "t/x/2009-03-09.md": ("2009-03-09", 1)},
         ),
         # Undated cables (year from the id) come after the dated ones of their year.
         (
             [None, None, "2009-02-01", "2009-01-01", None],
-            {"t/x/01.md": ("2009-01", 1), "t/x/02.md": ("2009-02", 1),
-             "t/x/undated.md": ("2009, undated", 3)},
+            {"t/x/2009-01.md": ("2009-01", 1), "t/x/2009-02.md": ("2009-02", 1),
+             "t/x/2009-undated.md": ("2009, undated", 3)},
         ),
     ],
 )  # fmt: skip
 def test_split(small_limits, dates, tree):
     index, idents = _index(dates)
     assert _tree(listings.split(index, "t/x.md", idents)) == tree
+
+
+def test_a_page_keeps_its_name_and_text_when_a_level_above_it_goes(small_limits):
+    """Removing January's only cable leaves 2009 split by day, not by month: each day page
+    must be the page it was (same name, same text), so a rebuild may keep it as it is."""
+    from cable2md.render_pages import listing
+
+    dates = ["2009-01-05", "2009-03-01", "2009-03-01", "2009-03-03", "2008-01-01", "2008-01-02"]
+    cables = [replace(_cable(number), date=date) for number, date in enumerate(dates)]
+    idents = [cable.id for cable in cables]
+    pages_before = dict(listing(build_index(cables), "t/x.md", "X", idents)[1])
+    pages_after = dict(listing(build_index(cables[1:]), "t/x.md", "X", idents[1:])[1])
+    assert "t/x/2009-03.md" in pages_before and "t/x/2009-03.md" not in pages_after
+    for day in ("t/x/2009-03-01.md", "t/x/2009-03-03.md"):
+        assert pages_after[day] == pages_before[day]
 
 
 @pytest.mark.parametrize(
