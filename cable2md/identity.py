@@ -5,9 +5,9 @@ classification line (or the DE line, or a memo header's ``From:``), the year
 from the cable's own date. The routing header is the message as sent: when its
 ``FM`` post and ``DE`` serial both differ from the classification line's, that
 line heads another cable's text carried inside, and the id, origin and level
-follow the routing header (``envelope`` names the line set aside). A partial extract often keeps no date at all; its
-year is then inferred from the declassification date or the years the text
-names, and ``year_source`` says which.
+follow the routing header (``envelope`` names the line set aside). A partial
+extract often keeps no date at all; its year is then inferred from the
+declassification date or the years the text names, and ``year_source`` says which.
 """
 
 from __future__ import annotations

@@ -124,10 +124,13 @@ def person_pages(
             )
         if titles:
             lines = ["## Titles and posts", "| Title | Seen in |", "|---|---|"]
-            for name, cables in sorted(
-                titles.items(), key=lambda item: min(map(index.position.__getitem__, item[1]))
+            earliest_first = {
+                name: sorted(set(cables), key=index.position.__getitem__)
+                for name, cables in titles.items()
+            }
+            for name, distinct in sorted(
+                earliest_first.items(), key=lambda item: index.position[item[1][0]]
             ):
-                distinct = sorted(set(cables), key=index.position.__getitem__)
                 seen = ", ".join(
                     f"[{md(index.cables[c].date or c)}]({paths.link(here, cable_path(index, c))})"
                     for c in distinct[:TITLE_LINKS]

@@ -12,20 +12,13 @@ from cable2md.archive import build_index
 from cable2md.people import Appearance
 from cable2md.summary import Summary, resolved
 
+from .test_incremental import _cable
+
 NAMES = ["Ann Adams", "Bob Abbott", "Carl Acre", "Dan Baker", "Eva Ölz", "Agent 51"]
 
 
 def _index(names: list[str]):
-    cables = []
-    for number, name in enumerate(names, 1):
-        ident = f"09POST{number}"
-        seen = ((name, Appearance(ident, "mentioned", None, None, name)),)
-        summary = Summary(
-            ident, f"{ident}.txt", "2009-01-01", None, "Embassy Post", "POST", "SECRET", (), (),
-            "Subject", False, (), "", seen, resolved(seen),
-        )  # fmt: skip
-        cables.append(summary)
-    return build_index(cables)
+    return build_index([_cable(number, names=[name]) for number, name in enumerate(names, 1)])
 
 
 def _people_on(text: str) -> list[str]:
