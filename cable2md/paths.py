@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 
 GENERATED_DIRS = ("cables", "people", "topics", "posts", "dates", "classifications", "data")
+# Each browse folder's own listing is its index.md; nothing it lists may take that name.
+RESERVED_SLUGS = frozenset({"index"})
 
 
 def cable(ident: str, year: int) -> str:
@@ -41,8 +43,9 @@ def index(kind: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form: letters, digits and hyphens."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "x"
+    """A file-name-safe form: letters, digits and hyphens, never a folder's own index."""
+    made = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "x"
+    return f"{made}-2" if made in RESERVED_SLUGS else made
 
 
 def split_page(base: str, part: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import paths
 from .model import Cable
 from .names import display_name, name_key, split_title_name, unaccented, vocabulary
 
@@ -228,7 +229,7 @@ def build_people(
         person.note = curation.notes.get(key)
         slug = base = slugify(person.name)
         counter = 2
-        while slug in by_slug:
+        while slug in by_slug or slug in paths.RESERVED_SLUGS:
             slug, counter = f"{base}-{counter}", counter + 1
         person.slug = slug
         by_slug[slug] = person

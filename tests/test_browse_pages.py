@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cable2md import render_indexes, render_pages
+from cable2md import paths, render_indexes, render_pages
 from cable2md.archive import build_index
 from cable2md.people import Appearance
 from cable2md.summary import Summary, resolved
@@ -104,3 +104,11 @@ def test_each_index_page_has_a_bar_of_initials(monkeypatch):
     bar = next(line for line in pages["people/index/b.md"].splitlines() if "**B**" in line)
     # Each initial links its first page; the page's own initial is not a link.
     assert bar == "[A](ab.md) · **B** · [O](o.md) · [other names](other-names.md)"
+
+
+def test_a_person_or_topic_named_index_never_takes_the_index_page():
+    index = _index(["Index", "Ann Adams"])
+    assert sorted(index.people) == ["ann-adams", "index-2"]
+    pages = dict(render_pages.person_pages(index)) | dict(render_indexes.people_index(index))
+    assert "Index" in pages["people/index-2.md"] and "2 people." in pages["people/index.md"]
+    assert paths.topic("INDEX") == "topics/index-2.md" != paths.index("topics")
