@@ -113,18 +113,24 @@ def _decl_year_guess(decl_year: int, named: list[int], floor: int) -> int | None
     return best[1] if best else None
 
 
+def _years(text: str) -> list[int]:
+    return [int(year) for year in _YEAR_RE.findall(text)]
+
+
 def _infer_year(
     header: Header, subject: str, text: str, ref_years: list[int]
 ) -> tuple[int | None, str | None]:
-    in_subject = [int(year) for year in _YEAR_RE.findall(subject)]
+    # A year the cable names but could not be sent in ("the 1955 Bandung conference",
+    # "Vision 2020") says nothing of its own year; a guess stays within the release's span.
+    in_subject = [year for year in _years(subject) if FIRST_YEAR <= year <= LATEST_YEAR]
     if in_subject:
         return max(in_subject), "subject"
     decl_text = " ".join(line.text for line in header.fields.get("EO", ()))
     decl = _DECL_DATE_RE.search(decl_text)
-    years = [int(year) for year in _YEAR_RE.findall(text)]
+    years = [year for year in _years(text) if FIRST_YEAR <= year <= LATEST_YEAR]
     if decl:
         decl_year = int(decl.group("year") or decl.group("iso"))
-        named = [year for year in years if year != decl_year and year <= LATEST_YEAR]
+        named = [year for year in years if year != decl_year]
         guess = _decl_year_guess(decl_year, named, max([FIRST_YEAR, *ref_years]))
         if guess is not None:
             return guess, "decl"

@@ -69,3 +69,42 @@ def test_a_carried_line_is_reported_where_it_stands():
     (defect,) = [d for d in cable.defects if "another cable" in d.message]
     assert (defect.line, defect.column) == (9, 1)
     assert "ISLAMABAD 000416" in defect.message and "#0614" in defect.message
+
+
+EXTRACT = """\
+S E C R E T SECTION 01 OF 02 TOKYO 001349
+
+SIPDIS
+
+{decl}
+TAGS: PREL JA
+SUBJECT: {subject}
+
+Classified By: Political Section Deputy Carol Reynolds for reasons 1.4 (b/d)
+
+1. (C) {text}
+"""
+DECL = "E.O. 12958: DECL: 03/04/2015"
+
+
+@pytest.mark.parametrize(
+    ("decl", "subject", "text", "year", "source"),
+    [
+        (DECL, "TALKS ON THE 2005 BUDGET", "The minister spoke.", 2005, "subject"),
+        # Years the cable could not be sent in are events it names, not its own year.
+        (
+            "",
+            "FORTY YEARS SINCE THE 1965 WAR",
+            "In 2004; goals for 2025, 2025 at last.",
+            2004,
+            "text",
+        ),
+        (DECL, "VISION 2020 AND 1965 WAR", "Nothing dated.", 2005, "decl"),
+        (DECL, "VISION 2020", "Goals for 2030, 2030 and 2030; the 1958 pact.", 2005, "decl"),
+    ],
+)
+def test_a_guessed_year_stays_within_the_release(decl, subject, text, year, source):
+    extract = EXTRACT.format(decl=decl, subject=subject, text=text)
+    cable = parse_bytes(extract.encode(), "extract.txt")
+    assert (cable.date, cable.year_source) == (None, source)
+    assert cable.id == f"{year % 100:02d}TOKYO1349"
