@@ -31,6 +31,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import sitemap
 from .build import build
 from .feed import atom_feed
 from .search import index_search
@@ -160,6 +161,9 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         feed = atom_feed(self.site, config.site_url or "", config.site_name, self.page_url)
         (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
+        sitemap.write(
+            Path(config.site_dir), sitemap.read(Path(config.site_dir))[1], config.site_url or ""
+        )
         if self.config.pagefind and not self._shard():  # a sharded site is indexed once merged
             seconds = index_search(Path(config.site_dir))
             log.info("cable2md: search index (Pagefind) built in %.1f s", seconds)

@@ -16,12 +16,10 @@ Steps, in order:
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import multiprocessing
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +29,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from . import sitemap
 from .build import Report, build
 from .search import index_search
 from .writer import MANIFEST
@@ -38,8 +37,6 @@ from .writer import MANIFEST
 # A shard of 27,500 pages peaked at 1.2 GiB (20,000-cable archive); 30,000 keeps two shards
 # at a time under 8 GiB with the whole release's files known to each.
 PAGES_PER_SHARD = 30_000
-_URL_RE = re.compile(r"<url>.*?</url>", re.S)
-_LOC_RE = re.compile(r"<loc>(.*?)</loc>")
 
 
 @dataclass
@@ -126,14 +123,13 @@ def _merge(shards: list[Path], site: Path) -> int:
         shutil.rmtree(site)
     site.mkdir(parents=True)
     urls: dict[str, str] = {}
-    moved = 0
+    site_url, moved = "", 0
     for shard in shards:
-        sitemap = shard / "sitemap.xml"
-        if sitemap.exists():
-            for block in _URL_RE.findall(sitemap.read_text(encoding="utf-8")):
-                urls[_LOC_RE.search(block).group(1)] = block
+        root, listed = sitemap.read(shard)
+        site_url = site_url or root
+        urls.update(listed)
         for path in sorted(shard.rglob("*")):
-            if not path.is_file() or path.name in ("sitemap.xml", "sitemap.xml.gz"):
+            if not path.is_file() or (path.parent == shard and sitemap.is_sitemap(path.name)):
                 continue
             target = site / path.relative_to(shard)
             if target.exists():
@@ -144,15 +140,7 @@ def _merge(shards: list[Path], site: Path) -> int:
             os.replace(path, target)
             moved += 1
         shutil.rmtree(shard)
-    body = "".join(f"\n    {urls[loc]}" for loc in sorted(urls))
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}\n</urlset>\n'
-    )
-    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
-    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as handle:
-        handle.write(xml.encode("utf-8"))
-    return moved + 2
+    return moved + len(sitemap.write(site, urls, site_url))
 
 
 def auto_shards(generated: Path, jobs: int) -> int:
