@@ -44,7 +44,7 @@ def _label(prefix: str) -> str:
 def _people_table(here: str, people: list[Person]) -> str:
     rows = ["| Person | Cables |", "|---|---|"]
     for _key, slug, name, cables in people:
-        rows.append(f"| [{md(name)}]({paths.link(here, paths.person(slug))}) | {cables} |")
+        rows.append(f"| [{md(name)}]({paths.link(here, paths.person(slug))}) | {cables:,} |")
     return "\n".join(rows)
 
 
@@ -70,7 +70,7 @@ def people_index(index: Index) -> Iterator[Page]:
         (_surname_key(person.name), slug, person.name, len({a.cable for a in person.appearances}))
         for slug, person in index.people.items()
     )
-    total = f"{len(people)} people."
+    total = f"{len(people):,} people."
     if len(people) <= PEOPLE_PER_PAGE:
         table = _people_table(here, people)
         yield make_page(here, {"title": "People"}, ["# People", total, table])
@@ -98,7 +98,7 @@ def people_index(index: Index) -> Iterator[Page]:
             [
                 f"# {md(heading)}",
                 letters(page, _initial(prefix)),
-                f"[All people]({paths.link(page, here)}) · {len(members)} people.",
+                f"[All people]({paths.link(page, here)}) · {len(members):,} people.",
                 _people_table(page, members),
             ],
         )
@@ -106,11 +106,11 @@ def people_index(index: Index) -> Iterator[Page]:
     for letter, pages in by_letter.items():
         if len(pages) == 1:
             rows.append(
-                f"| [{md(_label(letter))}]({paths.link(here, pages[0][1])}) | {pages[0][2]} |"
+                f"| [{md(_label(letter))}]({paths.link(here, pages[0][1])}) | {pages[0][2]:,} |"
             )
             continue
         links = " · ".join(
-            f"[{md(_label(prefix))}]({paths.link(here, page)}) ({count})"
+            f"[{md(_label(prefix))}]({paths.link(here, page)}) ({count:,})"
             for prefix, page, count in pages
         )
         rows.append(f"| {md(_label(letter))} | {links} |")
@@ -126,7 +126,7 @@ def index_pages(index: Index) -> Iterator[Page]:
     rows = ["| Code | Name | Kind | Cables |", "|---|---|---|---|"]
     for code, topic in sorted(index.topics.items()):
         rows.append(
-            f"| [{md(code)}]({paths.link(here, paths.topic(code))}) | {md(topic.name)} | {md(topic.kind)} | {len(topic.cables)} |"
+            f"| [{md(code)}]({paths.link(here, paths.topic(code))}) | {md(topic.name)} | {md(topic.kind)} | {len(topic.cables):,} |"
         )
     yield make_page(here, {"title": "Topics (TAGS)"}, ["# Topics (TAGS)", "\n".join(rows)])
     here = paths.index("posts")
@@ -136,7 +136,7 @@ def index_pages(index: Index) -> Iterator[Page]:
     ):
         name = index.cables[idents[0]].origin or code
         rows.append(
-            f"| [{md(name)}]({paths.link(here, paths.post(code))}) | {md(code)} | {len(idents)} |"
+            f"| [{md(name)}]({paths.link(here, paths.post(code))}) | {md(code)} | {len(idents):,} |"
         )
     yield make_page(here, {"title": "Posts"}, ["# Posts", "\n".join(rows)])
     here = paths.index("dates")
@@ -144,13 +144,13 @@ def index_pages(index: Index) -> Iterator[Page]:
     for (year, _month), idents in index.months.items():
         counts[year] += len(idents)
     rows = ["| Year | Cables |", "|---|---|"] + [
-        f"| [{year}]({paths.link(here, paths.year(year))}) | {count} |"
+        f"| [{year}]({paths.link(here, paths.year(year))}) | {count:,} |"
         for year, count in sorted(counts.items())
     ]
     yield make_page(here, {"title": "Dates"}, ["# Cables by date", "\n".join(rows)])
     here = paths.index("classifications")
     rows = ["| Classification | Cables |", "|---|---|"] + [
-        f"| [{md(label)}]({paths.link(here, paths.classification(label))}) | {len(idents)} |"
+        f"| [{md(label)}]({paths.link(here, paths.classification(label))}) | {len(idents):,} |"
         for label, idents in sorted(index.classifications.items())
     ]
     yield make_page(here, {"title": "Classifications"}, ["# Classifications", "\n".join(rows)])

@@ -62,7 +62,7 @@ def _sub_pages(
     *months* wants) to *pages*."""
     rows = [f"| {UNITS[len(parts[0].period) - 1]} | Cables |", "|---|---|"]
     for part in parts:
-        rows.append(f"| [{part.label}]({paths.link(here, part.path)}) | {len(part.cables)} |")
+        rows.append(f"| [{part.label}]({paths.link(here, part.path)}) | {len(part.cables):,} |")
         if not wanted(part.period, months):
             continue
         if part.parts:
@@ -136,7 +136,7 @@ def person_pages(
                     for c in distinct[:TITLE_LINKS]
                 )
                 if len(distinct) > TITLE_LINKS:
-                    seen += f" and {len(distinct) - TITLE_LINKS} more"
+                    seen += f" and {len(distinct) - TITLE_LINKS:,} more"
                 lines.append(f"| {md(name)} | {seen} |")
             parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
         role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
@@ -144,7 +144,7 @@ def person_pages(
             index, here, person.name, idents, role_text,
             None if renamed and slug in renamed else months,
         )  # fmt: skip
-        parts += [f"## Cables ({len(idents)})", *table]
+        parts += [f"## Cables ({len(idents):,})", *table]
         together: Counter[str] = Counter()
         for ident in idents:
             together.update(set(index.cable_people.get(ident, {}).values()) - {slug})
@@ -152,7 +152,7 @@ def person_pages(
             rows = ["| Person | Cables together |", "|---|---|"]
             for other, count in sorted(together.items(), key=lambda item: (-item[1], item[0]))[:10]:
                 rows.append(
-                    f"| [{md(index.people[other].name)}]({paths.link(here, paths.person(other))}) | {count} |"
+                    f"| [{md(index.people[other].name)}]({paths.link(here, paths.person(other))}) | {count:,} |"
                 )
             parts += ["## Appears most with", "\n".join(rows)]
         meta = {"title": plain_title(person.name), "person": slug, "cables": len(idents)}
@@ -169,11 +169,11 @@ def topic_pages(
         here = paths.topic(code)
         parts = [
             f"# {md(code)}: {md(topic.name)}",
-            f"Kind: **{md(topic.kind)}** · {len(topic.cables)} cables",
+            f"Kind: **{md(topic.kind)}** · {len(topic.cables):,} cables",
         ]
         if topic.cooccurring:
             chips = ", ".join(
-                f"[{md(other)}]({paths.link(here, paths.topic(other))}) ({count})"
+                f"[{md(other)}]({paths.link(here, paths.topic(other))}) ({count:,})"
                 for other, count in topic.cooccurring
             )
             parts.append(f"**Often with:** {chips}")
@@ -192,7 +192,7 @@ def post_pages(index: Index, only: set[str] | None = None) -> Iterator[Page]:
         here = paths.post(code)
         name = index.cables[idents[0]].origin or code
         table, extra_pages = listing(index, here, name, idents)
-        parts = [f"# {md(name)}", f"Post code **{md(code)}** · {len(idents)} cables", *table]
+        parts = [f"# {md(name)}", f"Post code **{md(code)}** · {len(idents):,} cables", *table]
         yield make_page(here, {"title": plain_title(name), "post": code}, parts)
         yield from extra_pages
 
@@ -211,7 +211,7 @@ def date_pages(index: Index, only: set[tuple[int, int | None]] | None = None) ->
         for month, idents in sorted(months, key=lambda item: item[0] or 13):
             sub = paths.month(year, month)
             label = f"{year}-{month:02d}" if month else f"{year}, undated"
-            rows.append(f"| [{label}]({paths.link(here, sub)}) | {len(idents)} |")
+            rows.append(f"| [{label}]({paths.link(here, sub)}) | {len(idents):,} |")
             if only is not None and (year, month) not in only:
                 continue
             table, extra_pages = listing(index, sub, label, idents)
@@ -229,6 +229,8 @@ def classification_pages(
         here = paths.classification(label)
         table, extra_pages = listing(index, here, label, idents, months=months)
         yield make_page(
-            here, {"title": plain_title(label)}, [f"# {md(label)}", f"{len(idents)} cables", *table]
+            here,
+            {"title": plain_title(label)},
+            [f"# {md(label)}", f"{len(idents):,} cables", *table],
         )
         yield from extra_pages

@@ -43,7 +43,7 @@ def timeline_svg(counts: dict[int, int], href: Callable[[int], str]) -> str:
         count = counts.get(year, 0)
         height = 0 if not count else max(2.0, (_HEIGHT - _AXIS - 8) * count / peak)
         x = position * slot
-        label = f"{year}: {count} cable{'s' if count != 1 else ''}"
+        label = f"{year}: {count:,} cable{'s' if count != 1 else ''}"
         bar = (
             f'<rect class="timeline-bar" x="{x + (slot - width) / 2:.1f}" y="{_HEIGHT - _AXIS - height:.1f}" '
             f'width="{width:.1f}" height="{height:.1f}"><title>{label}</title></rect>'

@@ -112,3 +112,12 @@ def test_a_person_or_topic_named_index_never_takes_the_index_page():
     pages = dict(render_pages.person_pages(index)) | dict(render_indexes.people_index(index))
     assert "Index" in pages["people/index-2.md"] and "2 people." in pages["people/index.md"]
     assert paths.topic("INDEX") == "topics/index-2.md" != paths.index("topics")
+
+
+def test_counts_past_a_thousand_read_with_a_thousands_separator(monkeypatch):
+    monkeypatch.setattr(render_indexes, "PEOPLE_PER_PAGE", 2_000)
+    consonants = "bcdfghjklmnprstvwxz"
+    names = [f"Ann {a.upper()}{b}{c}son" for a in consonants for b in "aeiou" for c in consonants]
+    index = _index(names[:1_100])
+    assert len(index.people) == 1_100
+    assert "1,100 people." in dict(render_indexes.people_index(index))["people/index.md"]
