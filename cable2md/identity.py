@@ -114,20 +114,20 @@ def _decl_year_guess(decl_year: int, named: list[int], floor: int) -> int | None
 
 
 def _years(text: str) -> list[int]:
-    return [int(year) for year in _YEAR_RE.findall(text)]
+    # A year the cable names but could not be sent in ("the 1955 Bandung conference",
+    # "Vision 2020") says nothing of its own year; a guess stays within the release's span.
+    return [y for y in map(int, _YEAR_RE.findall(text)) if FIRST_YEAR <= y <= LATEST_YEAR]
 
 
 def _infer_year(
     header: Header, subject: str, text: str, ref_years: list[int]
 ) -> tuple[int | None, str | None]:
-    # A year the cable names but could not be sent in ("the 1955 Bandung conference",
-    # "Vision 2020") says nothing of its own year; a guess stays within the release's span.
-    in_subject = [year for year in _years(subject) if FIRST_YEAR <= year <= LATEST_YEAR]
+    in_subject = _years(subject)
     if in_subject:
         return max(in_subject), "subject"
     decl_text = " ".join(line.text for line in header.fields.get("EO", ()))
     decl = _DECL_DATE_RE.search(decl_text)
-    years = [year for year in _years(text) if FIRST_YEAR <= year <= LATEST_YEAR]
+    years = _years(text)
     if decl:
         decl_year = int(decl.group("year") or decl.group("iso"))
         named = [year for year in years if year != decl_year]

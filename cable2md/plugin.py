@@ -159,13 +159,12 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
         feed = atom_feed(self.site, config.site_url or "", config.site_name, self.page_url)
-        (Path(config.site_dir) / "feed.xml").write_text(feed, encoding="utf-8")
-        sitemap.write(
-            Path(config.site_dir), sitemap.read(Path(config.site_dir))[1], config.site_url or ""
-        )
+        (site / "feed.xml").write_text(feed, encoding="utf-8")
+        sitemap.write(site, sitemap.read(site)[1], config.site_url or "")
         if self.config.pagefind and not self._shard():  # a sharded site is indexed once merged
-            seconds = index_search(Path(config.site_dir))
+            seconds = index_search(site)
             log.info("cable2md: search index (Pagefind) built in %.1f s", seconds)
 
     def on_serve(
