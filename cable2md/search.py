@@ -10,7 +10,8 @@ cable page: 12 GiB for 20,000), so a large archive is indexed in parts of at
 most ``pages_per_index`` cable pages, one after the other, each from a folder
 of hard links to its pages. The first part is ``pagefind/`` (where the search
 page loads Pagefind from), the others ``pagefind/parts/<n>/``, listed in
-``pagefind/parts.json``; the search page merges them (Pagefind's ``mergeIndex``).
+``pagefind/parts.json``, with a lexicon (``cable2md.lexicon``) saying which parts
+hold which word: the search page merges only those (Pagefind's ``mergeIndex``).
 
 Pagefind 1.5 writes its filter indexes in hash-map order, so two runs over the
 same pages differ; each bundle is then rewritten in a canonical order (filters
@@ -20,8 +21,6 @@ makes the site reproducible byte for byte.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -31,10 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import cbor2
+from cable2md.lexicon import write_lexicon
+from cable2md.pagefind_files import load, read_entry, store
 
 PAGES_PER_INDEX = 8_000
-_SIGNATURE = b"pagefind_dcd"
 
 
 def _pagefind(source: Path, output: Path) -> None:
@@ -48,41 +47,25 @@ def _pagefind(source: Path, output: Path) -> None:
         raise RuntimeError(f"pagefind failed on {source}:\n{result.stdout}{result.stderr}")
 
 
-def _load(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_SIGNATURE):
-        raise RuntimeError(f"{path}: not a Pagefind {_SIGNATURE.decode()} file")
-    return cbor2.loads(data[len(_SIGNATURE) :])
-
-
-def _store(folder: Path, language: str, value: list, digits: int, pattern: str) -> str:
-    """Write *value* as Pagefind does, named by its content; return the name's hash part."""
-    data = _SIGNATURE + cbor2.dumps(value)
-    name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    with gzip.GzipFile(folder / pattern.format(name), "wb", mtime=0) as handle:
-        handle.write(data)
-    return name
-
-
 def canonical_bundle(bundle: Path) -> None:
     """Rewrite a Pagefind bundle's filter indexes and metadata in a canonical order."""
     entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry = read_entry(bundle)
     for language, info in entry["languages"].items():
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _load(meta_path)
+        meta = load(meta_path)
         if not meta or meta[0] != entry["version"] or not isinstance(meta[3], list):
             raise RuntimeError(f"{meta_path}: a Pagefind index format this version cannot read")
         filters = []
         for name, digest in meta[3]:
             path = bundle / "filter" / f"{digest}.pf_filter"
-            value = _load(path)
+            value = load(path)
             value[1].sort(key=lambda item: item[0])
             path.unlink()
-            filters.append([name, _store(path.parent, language, value, 7, "{}.pf_filter")])
+            filters.append([name, store(path.parent, language, value, 7, "{}.pf_filter")])
         meta[3] = sorted(filters)
         meta_path.unlink()
-        info["hash"] = _store(bundle, language, meta, 10, "pagefind.{}.pf_meta")
+        info["hash"] = store(bundle, language, meta, 10, "pagefind.{}.pf_meta")
     entry_path.write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
@@ -119,8 +102,11 @@ def index_search(site: Path, pages_per_index: int = PAGES_PER_INDEX) -> float:
             for number in range(1, len(parts)):
                 (bundle / "parts").mkdir(exist_ok=True)
                 os.replace(Path(scratch) / f"out-{number}", bundle / "parts" / str(number))
-    for bundle_dir in [bundle, *sorted((bundle / "parts").glob("*"))]:
+    bundles = [bundle, *(bundle / "parts" / str(number) for number in range(1, len(parts)))]
+    for bundle_dir in bundles:
         canonical_bundle(bundle_dir)
+    if len(bundles) > 1:
+        write_lexicon(bundles, bundle / "lexicon")
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
     (bundle / "parts.json").write_text(json.dumps(merged), encoding="utf-8")
     return time.perf_counter() - start

@@ -15,10 +15,9 @@ import pytest
 from cable2md import sitemap
 from cable2md.search import index_search
 from cable2md.site import build_site as build_sharded_site
-from tests.browser.conftest import build_site
+from tests.browser.conftest import archive, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "cables"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -31,16 +30,6 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def differences(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:
     return sorted(name for name in set(one) | set(other) if one.get(name) != other.get(name))
-
-
-def archive(tmp_path: Path) -> Path:
-    cables = tmp_path / "cables"
-    shutil.copytree(FIXTURES, cables)
-    (cables / "2005").mkdir()
-    shutil.copyfile(
-        ROOT / "cables" / "2005" / "05TOKYO1349.txt", cables / "2005" / "05TOKYO1349.txt"
-    )
-    return cables
 
 
 @pytest.fixture(scope="module")

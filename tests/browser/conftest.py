@@ -13,6 +13,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from cable2md.search import index_search
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -37,6 +40,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 CABLE_PAGE = "cables/2005/05TOKYO1349/index.html"
+FIXTURES = ROOT / "tests" / "fixtures" / "cables"
 
 
 def build_site(
@@ -78,6 +82,17 @@ def build_site(
     )
 
 
+def archive(folder: Path) -> Path:
+    """The test fixtures' cables and the seed, in *folder*/cables."""
+    cables = folder / "cables"
+    shutil.copytree(FIXTURES, cables)
+    (cables / "2005").mkdir()
+    shutil.copyfile(
+        ROOT / "cables" / "2005" / "05TOKYO1349.txt", cables / "2005" / "05TOKYO1349.txt"
+    )
+    return cables
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -116,6 +131,26 @@ def base_url(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixtures and the seed, eight cables, with a search index in parts of one page each,
+    as a large archive's is in parts of 8,000."""
+    base = tmp_path_factory.mktemp("parted")
+    destination = base / "site"
+    result = build_site(destination, archive(base))
+    assert result.returncode == 0, result.stdout + result.stderr
+    index_search(destination, pages_per_index=1)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def parted_url(parted_site: Path) -> Iterator[str]:
+    server, url = serve(parted_site)
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 HOSTILE_CABLE = """P 021234Z MAR 05

@@ -119,7 +119,7 @@ def result_count(page) -> int:
 
 def test_cable_search_with_a_facet(page, base_url):
     open_page(page, base_url, "search/")
-    page.locator("#cable-search input").press_sequentially("Bandung", delay=30)
+    page.locator("#cable-search-query").press_sequentially("Bandung", delay=30)
     results = page.locator(".pagefind-ui__results")
     expect(results).to_contain_text("05TOKYO1349", timeout=30_000)
     everything = result_count(page)
@@ -139,7 +139,7 @@ def test_cable_search_with_a_facet(page, base_url):
 
 def test_search_page_takes_a_query_from_its_address(page, base_url):
     open_page(page, base_url, "search/?query=Nishida")
-    expect(page.locator("#cable-search input")).to_have_value("Nishida")
+    expect(page.locator("#cable-search-query")).to_have_value("Nishida")
     expect(page.locator(".pagefind-ui__results")).to_contain_text("05TOKYO1349", timeout=30_000)
 
 

@@ -1,0 +1,61 @@
+"""Search index parts -> the word list telling the search page which parts hold a word.
+
+A Pagefind index that lacks a query's word answers with the pages holding the longest prefix
+of it that it has (Pagefind's design, no setting). Merged with the parts that do hold the word,
+those pages crowd out the real matches: at 251,000 cables, 31 of 32 parts answered "Bandung"
+with pages holding "band". So the search page first looks the query's words up here and merges
+only the parts that hold them; a rare word then also costs one part's download, not all.
+
+The words are Pagefind's own (lower-case Snowball English stems, read from each part's index
+chunks), in files by their first three characters: ``lexicon/<hex of their UTF-8>.json``, each a
+JSON object from word to the hexadecimal bit mask of the parts holding it (bit 0: the main
+bundle, bit n: the n-th entry of ``parts.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from cable2md.pagefind_files import load, read_entry
+
+KEY_CHARACTERS = 3  # assets/cable-search.js names its files the same way
+
+
+def bundle_words(bundle: Path) -> Iterator[str]:
+    """Every word (stem) a Pagefind bundle's index holds."""
+    entry = read_entry(bundle)
+    for info in entry["languages"].values():
+        meta = load(bundle / f"pagefind.{info['hash']}.pf_meta")
+        for _first, _last, digest in meta[2]:
+            for chunk in load(bundle / "index" / f"{digest}.pf_index"):
+                for word, *_postings in chunk:
+                    yield word
+
+
+def file_key(word: str) -> str:
+    """The name of the lexicon file that holds *word* (the search page computes the same)."""
+    return word[:KEY_CHARACTERS].encode("utf-8").hex()
+
+
+def write_lexicon(bundles: list[Path], folder: Path) -> int:
+    """Write the lexicon of *bundles* (in ``parts.json`` order) into *folder*; return its size."""
+    masks: dict[str, int] = defaultdict(int)
+    for number, bundle in enumerate(bundles):
+        bit = 1 << number
+        for word in bundle_words(bundle):
+            if len(word) >= KEY_CHARACTERS:  # the search page asks Pagefind itself for shorter
+                masks[word] |= bit
+    files: dict[str, dict[str, str]] = defaultdict(dict)
+    for word in sorted(masks):
+        files[file_key(word)][word] = format(masks[word], "x")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for key, words in files.items():
+        (folder / f"{key}.json").write_text(
+            json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+    return len(masks)

@@ -1,0 +1,143 @@
+/* The cable search page (overrides/pagefind.html): a query box driving Pagefind's interface.
+   A large archive's index is in parts (pagefind/parts.json). A part lacking a query's word
+   answers with pages holding a prefix of it, so the page first looks the words up in the
+   lexicon (pagefind/lexicon/, written by cable2md.lexicon) and gives Pagefind only the parts
+   that hold them; a rare word then also costs one part's download instead of every part's. */
+(function () {
+  "use strict";
+  var form = document.getElementById("cable-search-form");
+  var box = document.getElementById("cable-search-query");
+  if (!form || !box) return;
+  var root = new URL(form.getAttribute("data-root"), window.location.href).pathname;
+  var stemmer = new EnglishStemmer();
+  var lexicon = {};
+  var parts = null;
+  var ui = null;
+  var shown = "";
+  var asked = 0;
+  var timer = null;
+
+  function bundle(part) {
+    return root + "pagefind/" + (part ? parts[part - 1] : "");
+  }
+
+  function everyPart() {
+    var all = [];
+    for (var part = 0; part <= parts.length; part++) all.push(part);
+    return all;
+  }
+
+  var KEY_CHARACTERS = 3;  // as cable2md/lexicon.py names the files
+
+  function fileOf(word) {
+    var key = Array.from(word).slice(0, KEY_CHARACTERS).join("");
+    return Array.from(new TextEncoder().encode(key), function (byte) {
+      return byte.toString(16).padStart(2, "0");
+    }).join("");
+  }
+
+  function lexiconFile(name) {
+    if (!lexicon[name]) {
+      lexicon[name] = fetch(root + "pagefind/lexicon/" + name + ".json")
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return lexicon[name];
+  }
+
+  // The parts holding a word Pagefind would match for *term* (its stem or a longer word
+  // starting with it, as Pagefind matches), as a bit mask; null when no part holds one, and
+  // Pagefind's own fuzzy answer from every part is then the best there is.
+  function holders(term) {
+    var stem = stemmer.stemWord(term);
+    if (Array.from(stem).length < KEY_CHARACTERS) return Promise.resolve(null);
+    return lexiconFile(fileOf(stem)).then(function (words) {
+      var mask = 0n;
+      for (var word in words) {
+        if (word.startsWith(stem)) mask |= BigInt("0x" + words[word]);
+      }
+      return mask ? mask : null;
+    });
+  }
+
+  function partsFor(query) {
+    var terms = query.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+    if (!parts.length || !terms.length) return Promise.resolve(everyPart());
+    return Promise.all(terms.map(holders)).then(function (masks) {
+      masks = masks.filter(function (mask) { return mask !== null; });
+      if (!masks.length) return everyPart();
+      var all = masks.reduce(function (a, b) { return a & b; });
+      if (!all) all = masks.reduce(function (a, b) { return a | b; });
+      return everyPart().filter(function (part) { return (all >> BigInt(part)) & 1n; });
+    });
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    document.querySelectorAll("#cable-search input[type=checkbox]:checked").forEach(function (input) {
+      (chosen[input.name] = chosen[input.name] || []).push(input.value);
+    });
+    return chosen;
+  }
+
+  function show(selected, query) {
+    var key = selected.join(",");
+    if (!ui || key !== shown) {
+      var filters = ui ? chosenFilters() : {};
+      if (ui) ui.destroy();
+      ui = new PagefindUI({
+        element: "#cable-search",
+        baseUrl: root,
+        bundlePath: bundle(selected[0]),
+        mergeIndex: selected.slice(1).map(function (part) { return { bundlePath: bundle(part) }; }),
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+        pageSize: 5,
+        debounceTimeoutMs: 0
+      });
+      shown = key;
+      if (Object.keys(filters).length) ui.triggerFilters(filters);
+    }
+    ui.triggerSearch(query);
+  }
+
+  function search() {
+    var query = box.value.trim();
+    var address = new URL(window.location.href);
+    if (query) address.searchParams.set("query", query);
+    else address.searchParams.delete("query");
+    window.history.replaceState(null, "", address);
+    var ticket = ++asked;
+    if (parts === null) return;
+    if (!query) {
+      if (ui) ui.triggerSearch("");
+      return;
+    }
+    partsFor(query).then(function (selected) {
+      if (ticket === asked) show(selected, query);
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  box.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 250);
+  });
+
+  form.hidden = false;
+  fetch(root + "pagefind/parts.json")
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .catch(function () { return []; })
+    .then(function (list) {
+      parts = list;
+      var query = new URLSearchParams(window.location.search).get("query");
+      if (query && !box.value) box.value = query;
+      if (box.value.trim()) search();
+      else box.focus();
+    });
+})();
