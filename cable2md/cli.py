@@ -18,6 +18,7 @@ import yaml
 
 from .errors import CableError
 from .parse import parse_file
+from .search import PAGES_PER_INDEX
 
 
 def iter_cable_files(paths: Sequence[str | Path]) -> Iterator[Path]:
@@ -241,7 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("site", nargs="?", default="site", help="built site (default: site)")
     search.add_argument(
-        "--pages-per-index", type=int, default=8_000, help="cable pages per Pagefind index part"
+        "--pages-per-index",
+        type=int,
+        default=PAGES_PER_INDEX,
+        help=f"cable pages per Pagefind index part (default: {PAGES_PER_INDEX:,})",
     )
     search.set_defaults(run=_search_command)
     return parser

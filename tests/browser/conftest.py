@@ -136,7 +136,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixtures and the seed, eight cables, with a search index in parts of one page each,
-    as a large archive's is in parts of 8,000."""
+    as a large archive's is in parts of 4,000."""
     base = tmp_path_factory.mktemp("parted")
     destination = base / "site"
     result = build_site(destination, archive(base))
