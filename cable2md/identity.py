@@ -32,6 +32,11 @@ _YEAR_RE = re.compile(r"\b(19[6-9]\d|20[0-4]\d)\b")
 # ten years is the default of E.O. 12958, twenty-five its longest.
 _DECL_OFFSETS = ((10, 0), (25, 8), (5, 8), (15, 9), (20, 10))
 FIRST_YEAR, LATEST_YEAR = 1966, 2010  # the span of the 2010-2011 release
+# E.O. 12958 as amended in March 2003 (and E.O. 13526 after it) gives the reasons to classify
+# in its section 1.4; before, they were in section 1.5 (E.O. 12958) or 1.3 (E.O. 12356). A
+# cable classified "for reasons 1.4 (b)" was sent in 2003 or later.
+_AMENDED_REASONS_RE = re.compile(r"\b1\s?\.\s?4\s*\(\s*[a-h]\s*[)/,]", re.I)
+_AMENDED_ORDER_YEAR = 2003
 # The release holds few cables from before 2000: a guess that lands there costs more.
 _EARLY_YEAR, _EARLY_COST = 2000, 4
 
@@ -131,7 +136,11 @@ def _infer_year(
     if decl:
         decl_year = int(decl.group("year") or decl.group("iso"))
         named = [year for year in years if year != decl_year]
-        guess = _decl_year_guess(decl_year, named, max([FIRST_YEAR, *ref_years]))
+        classified = " ".join(line.text for line in header.fields.get("CLASSIFIED", ()))
+        floors = [FIRST_YEAR, *ref_years]
+        if _AMENDED_REASONS_RE.search(classified):
+            floors.append(_AMENDED_ORDER_YEAR)
+        guess = _decl_year_guess(decl_year, named, max(floors))
         if guess is not None:
             return guess, "decl"
     if years:

@@ -108,3 +108,23 @@ def test_a_guessed_year_stays_within_the_release(decl, subject, text, year, sour
     cable = parse_bytes(extract.encode(), "extract.txt")
     assert (cable.date, cable.year_source) == (None, source)
     assert cable.id == f"{year % 100:02d}TOKYO1349"
+
+
+@pytest.mark.parametrize(
+    ("classified", "year"),
+    [
+        ("for reasons 1.4 (b) and (d)", 2005),
+        ("for reasons 1.4(B) and (D).", 2005),
+        ("for reasons 1.4 (b/d)", 2005),
+        # the reasons of E.O. 12958 before its 2003 amendment: the ten-year default holds
+        ("for reasons 1.5 (b) and (d)", 2000),
+        ("for reasons 1.4", 2000),  # no lettered reason: not the amended order's form
+    ],
+)
+def test_reasons_under_the_amended_order_date_a_cable_2003_or_later(classified, year):
+    """Declassify in 2010: ten years after 2000 by default, but a cable citing section 1.4's
+    reasons was written under E.O. 12958 as amended in 2003; five years then fits."""
+    extract = EXTRACT.format(decl="EO 12958 DECL: 03/15/2010", subject="IRAN", text="Iran.")
+    extract = extract.replace("for reasons 1.4 (b/d)", classified)
+    cable = parse_bytes(extract.encode(), "extract.txt")
+    assert (cable.year_source, cable.id) == ("decl", f"{year % 100:02d}TOKYO1349")
