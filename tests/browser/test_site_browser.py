@@ -285,7 +285,8 @@ def test_pages_log_no_errors(page, base_url, errors):
 
 
 def test_screenshots(browser, base_url, screenshots, errors):
-    """Full-page pictures of the home, cable and person pages, light and dark, for a human to look at."""
+    """Full-page pictures of the home, cable, person and search pages, light and dark, for a
+    human to look at."""
     for scheme in ("light", "dark"):
         context = errors.context(
             browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme
@@ -293,8 +294,12 @@ def test_screenshots(browser, base_url, screenshots, errors):
         try:
             page = context.new_page()
             errors.watch(page)
-            for name, path in (("home", ""), ("cable", CABLE), ("person", PERSON)):
+            pages = (("home", ""), ("cable", CABLE), ("person", PERSON),
+                     ("search", "search/?query=Bandung"))  # fmt: skip
+            for name, path in pages:
                 open_page(page, base_url, path)
+                if name == "search":
+                    page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)
                 page.wait_for_load_state("networkidle")
                 suffix = "" if scheme == "light" else "-dark"
                 target = screenshots / f"{name}{suffix}.png"
