@@ -86,6 +86,7 @@ class Run:
     peak: int  # bytes, the whole process tree
     code: int
     out: str
+    err: str = ""
 
 
 def measured(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
@@ -113,7 +114,13 @@ def measured(command: list[str], env: dict[str, str] | None = None, cwd: Path | 
     watcher.join()
     if process.returncode:
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return Run(time.perf_counter() - start, peak, process.returncode, out.decode(errors="replace"))
+    return Run(
+        time.perf_counter() - start,
+        peak,
+        process.returncode,
+        out.decode(errors="replace"),
+        err.decode(errors="replace"),
+    )
 
 
 def _parse_chunk(paths: list[str]) -> int:

@@ -167,7 +167,8 @@ def bench_size(work: Path, size: int, rebuild_limit: int) -> dict:
         text = text.replace(old, renamed)
     added.write_text(text, encoding="utf-8")
     run = _check(measured([CABLE2MD, "build", str(cables), str(generated), "--cache", str(cache)]), "rebuild")  # fmt: skip
-    written = re.search(r"wrote (\d+) files", run.out)
+    # The build's summary goes to stderr when it rejected a file (the generator's id collisions).
+    written = re.search(r"wrote (\d+) files", run.out + run.err)
     row.update(add_s=run.seconds, add_written=int(written.group(1)) if written else -1)
     if size <= rebuild_limit:
         run = _check(measured([*site_command, "--no-search"]), "site rebuild")

@@ -205,9 +205,11 @@ class Generator:
             ]
             lines += ["", "REF: " + " ".join(items)]
         if level != "UNCLAS":
+            # E.O. 12958 listed its reasons in section 1.5 until its amendment of March 2003
+            reasons = "1.4" if year >= 2003 else "1.5"
             lines += [
                 "",
-                f"Classified By: {rng.choice(TITLES)} {self._person()} for reasons 1.4 (b) and (d).",
+                f"Classified By: {rng.choice(TITLES)} {self._person()} for reasons {reasons} (b) and (d).",
                 "",
             ]
         lines.append("")
