@@ -15,11 +15,13 @@ bundle, bit n: the n-th entry of ``parts.json``).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from cable2md import cores
 from cable2md.pagefind_files import load, read_entry
 
 KEY_CHARACTERS = 3  # assets/cable-search.js names its files the same way
@@ -41,13 +43,22 @@ def file_key(word: str) -> str:
     return word[:KEY_CHARACTERS].encode("utf-8").hex()
 
 
-def write_lexicon(bundles: list[Path], folder: Path) -> int:
-    """Write the lexicon of *bundles* (in ``parts.json`` order) into *folder*; return its size."""
+def _part_words(bundle: Path) -> set[str]:
+    # The search page asks every part for a word shorter than a file key.
+    return {word for word in bundle_words(bundle) if len(word) >= KEY_CHARACTERS}
+
+
+def write_lexicon(bundles: list[Path], folder: Path, jobs: int | None = None) -> int:
+    """Write the lexicon of *bundles* (in ``parts.json`` order) into *folder*; return its size.
+
+    The parts are read on *jobs* cores (all by default): decoding their index chunks is most of
+    the work, 7 minutes on one core for the 63 parts of 251,000 cables.
+    """
     masks: dict[str, int] = defaultdict(int)
-    for number, bundle in enumerate(bundles):
-        bit = 1 << number
-        for word in bundle_words(bundle):
-            if len(word) >= KEY_CHARACTERS:  # the search page asks Pagefind itself for shorter
+    with cores.fork_pool(max(1, min(len(bundles), jobs or os.cpu_count() or 1))) as pool:
+        for number, words in enumerate(pool.map(_part_words, bundles)):
+            bit = 1 << number
+            for word in words:
                 masks[word] |= bit
     files: dict[str, dict[str, str]] = defaultdict(dict)
     for word in sorted(masks):
