@@ -18,24 +18,12 @@ import json
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
 from cable2md import cores
-from cable2md.pagefind_files import load, read_entry
+from cable2md.pagefind_files import index_entries
 
 KEY_CHARACTERS = 3  # assets/cable-search.js names its files the same way
-
-
-def bundle_words(bundle: Path) -> Iterator[str]:
-    """Every word (stem) a Pagefind bundle's index holds."""
-    entry = read_entry(bundle)
-    for info in entry["languages"].values():
-        meta = load(bundle / f"pagefind.{info['hash']}.pf_meta")
-        for _first, _last, digest in meta[2]:
-            for chunk in load(bundle / "index" / f"{digest}.pf_index"):
-                for word, *_postings in chunk:
-                    yield word
 
 
 def file_key(word: str) -> str:
@@ -45,7 +33,7 @@ def file_key(word: str) -> str:
 
 def _part_words(bundle: Path) -> set[str]:
     # The search page asks every part for a word shorter than a file key.
-    return {word for word in bundle_words(bundle) if len(word) >= KEY_CHARACTERS}
+    return {word for word, *_ in index_entries(bundle) if len(word) >= KEY_CHARACTERS}
 
 
 def write_lexicon(bundles: list[Path], folder: Path, jobs: int | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import cbor2
@@ -23,6 +24,17 @@ def load(path: Path) -> list:
     if not data.startswith(SIGNATURE):
         raise RuntimeError(f"{path}: not a Pagefind {SIGNATURE.decode()} file")
     return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def index_entries(bundle: Path) -> Iterator[list]:
+    """Every word of a bundle's index as Pagefind stores it: ``[word, postings, ...]``, each
+    posting ``[page, locations, ...]``, its locations word positions (a negative number sets a
+    weight; the others count on from the one before)."""
+    for info in read_entry(bundle)["languages"].values():
+        meta = load(bundle / f"pagefind.{info['hash']}.pf_meta")
+        for _first, _last, digest in meta[2]:
+            for chunk in load(bundle / "index" / f"{digest}.pf_index"):
+                yield from chunk
 
 
 def store(folder: Path, language: str, value: list, digits: int, pattern: str) -> str:

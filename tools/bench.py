@@ -86,7 +86,7 @@ class Run:
     peak: int  # bytes, the whole process tree
     code: int
     out: str
-    err: str = ""
+    err: str
 
 
 def measured(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:

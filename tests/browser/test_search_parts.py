@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cable2md.pagefind_files import load, read_entry
+from cable2md.pagefind_files import index_entries
 from tests.browser.conftest import FIXTURES, ROOT
 from tests.browser.test_site_browser import expect, open_page, result_count
 
@@ -87,17 +87,13 @@ def pagefind_stems(folder: Path, words: list[str]) -> dict[str, str]:
         check=True,
     )  # fmt: skip
     at: dict[int, str] = {}
-    entry = read_entry(bundle)
-    for info in entry["languages"].values():
-        meta = load(bundle / f"pagefind.{info['hash']}.pf_meta")
-        for *_range, digest in meta[2]:
-            for stem, postings, *_ in load(bundle / "index" / f"{digest}.pf_index")[0]:
-                for _page, locations, *_ in postings:
-                    position = 0
-                    for location in locations:
-                        if location >= 0:  # negative numbers set a weight
-                            position += location
-                            at[position] = stem
+    for stem, postings, *_ in index_entries(bundle):
+        for _page, locations, *_ in postings:
+            position = 0
+            for location in locations:
+                if location >= 0:  # negative numbers set a weight
+                    position += location
+                    at[position] = stem
     assert len(at) == len(words)
     return {word: at[position] for position, word in enumerate(words)}
 
