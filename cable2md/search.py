@@ -12,6 +12,9 @@ of hard links to its pages. The first part is ``pagefind/`` (where the search
 page loads Pagefind from), the others ``pagefind/parts/<n>/``, listed in
 ``pagefind/parts.json``, with a lexicon (``cable2md.lexicon``) saying which parts
 hold which word: the search page merges only those (Pagefind's ``mergeIndex``).
+``pagefind/coverage.json`` gives each part's years and number of cables (the parts follow the
+cables' paths, so they run from the oldest cables to the newest): the search page first searches
+the newest part holding the words, and names what a search of all parts would add.
 
 Pagefind 1.5 writes its filter indexes in hash-map order, so two runs over the
 same pages differ; each bundle is then rewritten in a canonical order (filters
@@ -33,9 +36,11 @@ from pathlib import Path
 from cable2md.lexicon import write_lexicon
 from cable2md.pagefind_files import load, read_entry, store
 
-# A rare word's first query fetches one part's page metadata and filter lists (about 11 and
-# 16 bytes a page, gzip); 4,000 pages keep it near 300 KB with Pagefind's scripts.
-PAGES_PER_INDEX = 4_000
+# A first query fetches one part's page metadata, filter lists and the word's index chunk
+# (about 50 bytes a page, gzip, for a common word) beside Pagefind's scripts (127 KB): parts of
+# 2,000 pages keep it under 300 KB. Merging every part costs the same bytes whatever their size
+# (the scripts and WebAssembly load once).
+PAGES_PER_INDEX = 2_000
 
 
 def _pagefind(source: Path, output: Path) -> None:
@@ -85,6 +90,12 @@ def _linked(site: Path, pages: list[str], folder: Path) -> Path:
     return folder
 
 
+def _coverage(parts: list[list[str]]) -> list[dict[str, object]]:
+    # A cable page is cables/<year>/<id>/index.html.
+    years = [[page.split("/")[1] for page in part] for part in parts]
+    return [{"from": min(y), "to": max(y), "cables": len(y)} for y in years]
+
+
 def index_search(site: Path, pages_per_index: int = PAGES_PER_INDEX) -> float:
     """Index the cable pages of *site* with Pagefind; return the seconds it took."""
     start = time.perf_counter()
@@ -111,4 +122,5 @@ def index_search(site: Path, pages_per_index: int = PAGES_PER_INDEX) -> float:
         write_lexicon(bundles, bundle / "lexicon")
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
     (bundle / "parts.json").write_text(json.dumps(merged), encoding="utf-8")
+    (bundle / "coverage.json").write_text(json.dumps(_coverage(parts)), encoding="utf-8")
     return time.perf_counter() - start

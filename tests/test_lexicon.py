@@ -64,3 +64,21 @@ def test_a_single_index_has_no_lexicon(tmp_path):
     index_search(site)
     assert json.loads((site / "pagefind" / "parts.json").read_text()) == []
     assert not (site / "pagefind" / "lexicon").exists()
+
+
+def test_coverage_gives_each_parts_years_and_cables(tmp_path):
+    texts = {
+        "cables/1989/89A1": "one",
+        "cables/2005/05B2": "two",
+        "cables/2006/06C3": "three",
+        "cables/2010/10D4": "four",
+        "cables/2010/10E5": "five",
+    }
+    site = site_of(tmp_path / "site", texts)
+    index_search(site, pages_per_index=2)
+    coverage = json.loads((site / "pagefind" / "coverage.json").read_text())
+    assert coverage == [
+        {"from": "1989", "to": "2005", "cables": 2},
+        {"from": "2006", "to": "2010", "cables": 2},
+        {"from": "2010", "to": "2010", "cables": 1},
+    ]

@@ -66,10 +66,10 @@ def _check(run: Run, what: str) -> Run:
     return run
 
 
-def first_query_bytes(site: Path, word: str) -> tuple[int, int, int]:
+def first_query_bytes(site: Path, word: str, every_part: bool = False) -> tuple[int, int, int]:
     """Bytes fetched under /pagefind/ from opening the search page to the first results of
     *word* (raw, and gzip-compressed as a web server would send the text files), and the
-    number of results."""
+    number of results; with *every_part*, as the reader who ticked "Search all parts" gets them."""
     sys.path.insert(0, str(ROOT / "tests" / "browser"))
     from conftest import CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
@@ -89,7 +89,7 @@ def first_query_bytes(site: Path, word: str) -> tuple[int, int, int]:
                         bodies[response.url] = response.body()
 
             page.on("response", keep)
-            page.goto(f"{url}search/?query={word}")
+            page.goto(f"{url}search/?query={word}{'&all=1' if every_part else ''}")
             message = page.locator(".pagefind-ui__message")
             message.filter(has_text="result").wait_for(timeout=120_000)
             page.wait_for_load_state("networkidle")
@@ -153,6 +153,8 @@ def bench_size(work: Path, size: int, rebuild_limit: int) -> dict:
     for word in QUERIES:
         raw, compressed, results = first_query_bytes(site, word)
         row[f"query_{word}"] = {"raw": raw, "gzip": compressed, "results": results}
+    raw, compressed, results = first_query_bytes(site, QUERIES[1], every_part=True)
+    row[f"query_{QUERIES[1]}_all"] = {"raw": raw, "gzip": compressed, "results": results}
 
     extra = base / "extra"
     shutil.rmtree(extra, ignore_errors=True)
@@ -183,11 +185,15 @@ def table(rows: list[dict]) -> str:
 
     lines = [
         "| cables | convert (cold) | site: pages, time, pages/s, peak memory | Pagefind: time, memory, index | "
-        "first query, raw / gzip (rare; common word) | one cable added | import |",
+        "first query, raw / gzip (rare; common word; common word in all parts) | one cable added | import |",
         "|---:|---|---|---|---|---|---|",
     ]
     for row in sorted(rows, key=lambda r: r["cables"]):
         rare, common = (row[f"query_{w}"] for w in QUERIES)
+        every = row.get(f"query_{QUERIES[1]}_all")  # not measured before the search page had it
+        every_part = (
+            f"; {every['raw'] / 1024:,.0f} / {every['gzip'] / 1024:,.0f} KB" if every else ""
+        )
         rebuild = (
             f"; full site again {row['site_rebuild_s']:.0f} s" if "site_rebuild_s" in row else ""
         )
@@ -197,7 +203,7 @@ def table(rows: list[dict]) -> str:
             f"| {row['pages']:,} pages in {row['shards']} shards, {row['site_s'] / 60:.1f} min, "
             f"{row['pages'] / row['site_s']:,.0f} pages/s, {mib(row['site_rss'])} "
             f"| {row['search_s']:.0f} s, {mib(row['search_rss'])}, {row['search_bytes'] / 2**20:,.0f} MiB in {row['search_files']:,} files "
-            f"| {rare['raw'] / 1024:,.0f} / {rare['gzip'] / 1024:,.0f} KB; {common['raw'] / 1024:,.0f} / {common['gzip'] / 1024:,.0f} KB "
+            f"| {rare['raw'] / 1024:,.0f} / {rare['gzip'] / 1024:,.0f} KB; {common['raw'] / 1024:,.0f} / {common['gzip'] / 1024:,.0f} KB{every_part} "
             f"| {row['add_s']:.1f} s, {row['add_written']} files rewritten{rebuild} "
             f"| {row['import_files']:,} of {row['import_rows']:,} rows in {row['import_s']:.0f} s, {mib(row['import_rss'])} |"
         )  # fmt: skip

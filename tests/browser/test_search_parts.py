@@ -45,15 +45,44 @@ def test_a_rare_word_is_answered_by_its_part_alone(page, parted_url):
     assert page.url.endswith("search/?query=Bandung")
 
 
-def test_a_common_word_merges_every_part_holding_it(page, parted_url):
+def test_a_common_word_is_first_searched_in_the_newest_part_holding_it(
+    page, parted_url, screenshots
+):
+    """The seed and four fixtures say "minister" (or "ministers", "ministerial": one stem):
+    the first answer merges no part, the note names the four others, and ticking "Search all
+    parts" merges the five."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     open_page(page, parted_url, "search/?query=minister")
     expect(page.locator("#cable-search-query")).to_have_value("minister")
-    # the seed and four fixtures say "minister" (or "ministers", "ministerial": one stem)
-    assert result_count(page) == 5
+    assert result_count(page) == 1
+    assert len(metadata_fetched(requests)) == 1
+    note = page.locator("#cable-search-note")
+    expect(note).to_contain_text("4 older parts (4 cables of 1973\u20132009)")
+    page.screenshot(path=str(screenshots / "search-in-parts.png"), full_page=True)
+    page.locator("#cable-search-all").check()
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("5 results for minister")
+    assert len(set(metadata_fetched(requests))) == 5
+    expect(note).to_contain_text("Results from the 5 parts of the index that can hold your words")
+    assert page.url.endswith("search/?query=minister&all=1")
+
+
+def test_a_short_prefix_is_searched_in_one_part(page, parted_url):
+    """Under three letters a word is not in the lexicon, so every part might hold it; as the
+    reader types, the pause after two letters must not fetch every part."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_page(page, parted_url, "search/")
+    page.locator("#cable-search-query").fill("mi")
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_contain_text(re.compile(r"results? for mi$"), timeout=30_000)
+    assert len(metadata_fetched(requests)) == 1
+    expect(page.locator("#cable-search-note")).to_contain_text("7 older parts")
 
 
 def test_a_facet_stays_chosen_when_new_words_change_the_parts(page, parted_url):
-    open_page(page, parted_url, "search/")
+    open_page(page, parted_url, "search/?all=1")
+    expect(page.locator("#cable-search-all")).to_be_checked()
     query = page.locator("#cable-search-query")
     query.press_sequentially("minister", delay=30)
     assert result_count(page) == 5
