@@ -100,13 +100,13 @@
     }
     var rest = holding.filter(function (part) { return selected.indexOf(part) < 0; });
     note.textContent = rest.length
-      ? "Results from the newest part of the index that can hold your words: " +
-        cables(selected) + " of " + span(selected) + ". " + rest.length +
+      ? "Searched the newest part of the index that can hold your words (" + cables(selected) +
+        " of " + span(selected) + "). " + rest.length +
         (rest.length === 1 ? " older part (" : " older parts (") + cables(rest) + " of " +
         span(rest) + ") can hold them too: tick \u201cSearch all parts\u201d to search " +
-        "those as well (a larger download: about " + PART_KB + " KB a part)."
-      : "Results from the " + holding.length + " parts of the index that can hold your words: " +
-        cables(holding) + " of " + span(holding) + ".";
+        "those as well (a larger download, up to about " + PART_KB + " KB a part)."
+      : "Searched the " + holding.length + " parts of the index that can hold your words (" +
+        cables(holding) + " of " + span(holding) + ").";
     note.hidden = false;
   }
 

@@ -58,12 +58,16 @@ def test_a_common_word_is_first_searched_in_the_newest_part_holding_it(
     assert result_count(page) == 1
     assert len(metadata_fetched(requests)) == 1
     note = page.locator("#cable-search-note")
+    expect(note).to_contain_text(
+        "newest part of the index that can hold your words (1 cable of 2009)"
+    )
     expect(note).to_contain_text("4 older parts (4 cables of 1973\u20132009)")
     page.screenshot(path=str(screenshots / "search-in-parts.png"), full_page=True)
     page.locator("#cable-search-all").check()
     expect(page.locator(".pagefind-ui__message")).to_contain_text("5 results for minister")
     assert len(set(metadata_fetched(requests))) == 5
-    expect(note).to_contain_text("Results from the 5 parts of the index that can hold your words")
+    expect(note).to_contain_text("Searched the 5 parts of the index that can hold your words")
+    expect(note).to_contain_text("(5 cables of 1973\u20132009)")
     assert page.url.endswith("search/?query=minister&all=1")
 
 
