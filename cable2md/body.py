@@ -81,7 +81,7 @@ def looks_ocr(lines: list[Line]) -> bool:
     text_lines = [line.text for line in lines if len(line.stripped) > 20]
     if not text_lines:
         return False
-    spaced = sum(1 for text in text_lines if _OCR_SPACING_RE.search(text))
+    spaced = sum(1 for text in text_lines if "  " in text and _OCR_SPACING_RE.search(text))
     return spaced / len(text_lines) > 0.3
 
 
@@ -162,16 +162,12 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _underlined(lines: list[Line]) -> set[int]:
+def _underlined(lines: list[Line], rules: set[int]) -> set[int]:
     """Indexes of heading lines marked by a rule of dashes below them."""
     found = set()
     for index in range(len(lines) - 1):
         line = lines[index]
-        if (
-            not line.blank
-            and _UNDERLINE_RE.match(lines[index + 1].text)
-            and not _UNDERLINE_RE.match(line.text)
-        ):
+        if not line.blank and index + 1 in rules and index not in rules:
             stripped = line.stripped
             if len(stripped.split()) <= 2 * _HEADING_MAX_WORDS and not stripped.endswith(
                 (".", ",", ";")
@@ -182,16 +178,22 @@ def _underlined(lines: list[Line]) -> set[int]:
 
 def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
     pilcrow_mode = sum(1 for line in lines if line.stripped.startswith("¶")) >= 2
-    headings = _underlined(lines)
+    rules = {  # the lines that are a rule of dashes, found once (the quick test first)
+        index
+        for index, line in enumerate(lines)
+        if line.stripped.startswith(("-", "=", "_")) and _UNDERLINE_RE.match(line.text)
+    }
+    headings = _underlined(lines, rules)
     blocks: list[Block] = []
     current: Block | None = None
     pending: str | None = None  # an underlined heading waiting for its block
     expected: int | None = None
     after_blank = True
     for index, line in enumerate(lines):
-        if line.blank or _UNDERLINE_RE.match(line.text):
+        if line.blank or index in rules:
             if current is not None:
-                current.lines.append(Line(line.number, line.column, ""))
+                # Kept as a blank line: a blank line is one already, an underline becomes one.
+                current.lines.append(line if line.blank else Line(line.number, line.column, ""))
             after_blank = True
             continue
         if index in headings:
@@ -204,7 +206,9 @@ def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
             after_blank = True
             continue
         start = read_start(line.text, expected, pilcrow_mode=pilcrow_mode, after_blank=after_blank)
-        marking, rest = split_marking(line.text.lstrip()) if start is None else (None, "")
+        marking, rest = None, ""
+        if start is None and (current is None or after_blank):
+            marking, rest = split_marking(line.text.lstrip())
         if start is not None:
             current = Block(
                 start.number, start.marking, [line.tail(start.rest_offset)], pilcrow=start.pilcrow
@@ -306,7 +310,9 @@ def truncation(parts: BodyParts) -> Defect | None:
 
 def read_body(lines: list[Line]) -> BodyParts:
     ocr = looks_ocr(lines)
-    caveat_lines = [line for line in lines if not line.blank and caveat_name(line.stripped)]
-    kept = [line for line in lines if line.blank or not caveat_name(line.stripped)]
+    caveat_lines: list[Line] = []
+    kept: list[Line] = []
+    for line in lines:
+        (caveat_lines if not line.blank and caveat_name(line.stripped) else kept).append(line)
     kept, signer, trailer = _split_end(kept)
     return BodyParts(split_blocks(kept, ocr), signer, trailer, caveat_lines, ocr)

@@ -30,6 +30,7 @@ _LEVEL_START_RE = re.compile(
     r"\s*(?:S\s?S?\s?E\s?C|C\s?C?\s?O\s?N|U\s?U?\s?N\s?C|T\s?O\s?P|L\s?I\s?M)", re.I
 )
 _CAVEAT_MAX = 60  # no caveat line is longer
+_SPACES_RE = re.compile(r"\s+")
 ZNY_LEVELS = {
     "SSSSS": "SECRET",
     "CCCCC": "CONFIDENTIAL",
@@ -112,12 +113,22 @@ def parse_classification_line(text: str) -> ClassificationLine | None:
     return ClassificationLine(level, tuple(qualifiers), section, post, post_match.group("number"))
 
 
-@lru_cache(maxsize=1 << 14)
 def caveat_name(text: str) -> str | None:
     """The canonical caveat a header line stands for (``S I P D I S`` -> SIPDIS), or None."""
+    # Most lines asked about are long: they are turned away before the cache, which keeps
+    # the short ones.
     if len(text) > _CAVEAT_MAX:
         return None
-    word = re.sub(r"\s+", " ", text.strip().strip(".").upper())
+    return _short_caveat_name(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _short_caveat_name(text: str) -> str | None:
+    word = text.strip().strip(".").upper()
+    # Most lines hold no white space but single spaces (every other white space character is
+    # unprintable): they are spared the substitution.
+    if not word.isprintable() or "  " in word:
+        word = _SPACES_RE.sub(" ", word)
     aliases = data.caveat_aliases()
     if word in data.caveats():
         return word

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import routing
 from .classification import caveat_name, parse_classification_line
 from .errors import Defect
-from .lines import Line
+from .lines import Line, texts
 from .model import Artifact
 
 PAGE_HEADER_RE = re.compile(
@@ -27,14 +27,16 @@ PAGE_MARKING_RE = re.compile(
     r"(?:\s+PTQ\d+)?\s*$"
 )
 _TRAILING_MARKING_RE = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$")
-_DISTRIBUTION_RES = (
-    re.compile(r"^\s*ACTION\s+[A-Z]{1,6}-\d\d\s*$"),
-    re.compile(r"^\s*INFO\s+LOG-\d\d\b"),
-    re.compile(r"^\s*(?:[A-Z]{1,6}-\d\d\s+){2,}(?:[A-Z]{1,6}-\d\d|/\d{3}\s?W)?\s*$"),
-    re.compile(
-        r"^\s*(?:[A-Z]{1,6}-\d\d\s+)*/\d{3}\s?W\s*(?:-+\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+)?\s*$"
-    ),
-    re.compile(r"^\s*-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+\s*$"),
+_DISTRIBUTION_RE = re.compile(
+    "|".join(
+        (
+            r"^\s*ACTION\s+[A-Z]{1,6}-\d\d\s*$",
+            r"^\s*INFO\s+LOG-\d\d\b",
+            r"^\s*(?:[A-Z]{1,6}-\d\d\s+){2,}(?:[A-Z]{1,6}-\d\d|/\d{3}\s?W)?\s*$",
+            r"^\s*(?:[A-Z]{1,6}-\d\d\s+)*/\d{3}\s?W\s*(?:-+\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+)?\s*$",
+            r"^\s*-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+\s*$",
+        )
+    )
 )
 MRN_MARKER_RE = re.compile(r"^\s*[A-Z][A-Z ]{1,30}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "]")
@@ -50,10 +52,6 @@ class Cleaned:
     lines: list[Line]
     artifacts: list[Artifact] = field(default_factory=list)
     defects: list[Defect] = field(default_factory=list)
-
-
-def _is_distribution(text: str) -> bool:
-    return any(pattern.match(text) for pattern in _DISTRIBUTION_RES)
 
 
 def _strip_page_headers(lines: list[Line], out: Cleaned) -> list[Line]:
@@ -98,7 +96,7 @@ def _drop_single_lines(lines: list[Line], out: Cleaned) -> list[Line]:
             kept.append(line)
         elif PAGE_MARKING_RE.match(text) and kept:
             out.artifacts.append(Artifact(line.number, line.stripped, "page-marking"))
-        elif _is_distribution(text):
+        elif _DISTRIBUTION_RE.match(text):
             out.artifacts.append(Artifact(line.number, line.stripped, "distribution"))
         elif MRN_MARKER_RE.match(text):
             out.artifacts.append(Artifact(line.number, line.stripped, "page-header"))
@@ -210,15 +208,17 @@ def _appended(rest: list[Line], out: Cleaned, start: Line, what: str) -> list[Li
 def _close_page_gaps(lines: list[Line], removed: set[int]) -> list[Line]:
     """Drop the blank lines around removed furniture when a sentence runs on across it."""
     kept: list[Line] = []
+    last: Line | None = None  # the last line of text kept
     for line in lines:
-        if not line.blank and kept:
-            last = next((k for k in reversed(kept) if not k.blank), None)
-            gap = last is not None and any(
-                n in removed for n in range(last.number + 1, line.number)
-            )
-            if gap and not last.stripped.endswith(_SENTENCE_END):
-                while kept and kept[-1].blank:
+        if not line.blank:
+            if (
+                last is not None
+                and not last.stripped.endswith(_SENTENCE_END)
+                and not removed.isdisjoint(range(last.number + 1, line.number))
+            ):
+                while kept[-1].blank:
                     kept.pop()
+            last = line
         kept.append(line)
     return kept
 
@@ -226,9 +226,12 @@ def _close_page_gaps(lines: list[Line], removed: set[int]) -> list[Line]:
 def remove_furniture(lines: list[Line]) -> Cleaned:
     """Remove page headers, page markings, distribution lists and repeated section headers."""
     out = Cleaned([])
-    kept = _strip_page_headers(lines, out)
+    # These loops run only where there is something for them: most cables have no page header.
+    page_headers = "PAGE" in "\n".join(texts(lines))
+    kept = _strip_page_headers(lines, out) if page_headers else lines
     kept = _drop_single_lines(kept, out)
-    kept = _close_page_gaps(kept, {artifact.line for artifact in out.artifacts})
+    if out.artifacts:
+        kept = _close_page_gaps(kept, {artifact.line for artifact in out.artifacts})
     out.lines = _strip_repeated_sections(kept, out)
     out.artifacts.sort(key=lambda artifact: artifact.line)
     return out

@@ -40,8 +40,9 @@ HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("CLASSIFIED", re.compile(r"^\s*CLASSIFIED\s+BY\b", re.I)),
 )
+# "\s\s*", not "\s+": a pattern that opens with a character class is searched for quickly.
 _SPLIT_RE = re.compile(
-    r"\s+(?=(?:E\.\s?O\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
+    r"\s\s*(?=(?:E\.\s?O\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
 )
 _PASS_RE = re.compile(r"^[^a-z]{0,160}\b(?:FOR|PASS|PASS TO)\b[^a-z]{0,160}$")
 _SUBJECT_OPEN_RE = re.compile(
@@ -84,6 +85,9 @@ class Header:
 
 def _split_fields(lines: list[Line]) -> list[Line]:
     """Split lines that hold two fields (``DEPT FOR WHA/BSC E.O. 12958: DECL: ...``)."""
+    # Few cables have one: a search of the text, joined by a character no match spans, tells.
+    if not _SPLIT_RE.search("\0".join(line.text for line in lines)):
+        return list(lines)
     out: list[Line] = []
     for line in lines:
         position = 0
@@ -320,9 +324,9 @@ def _caveats(text: str) -> list[str] | None:
     whole = caveat_name(text)
     if whole:
         return [whole]
-    names = [caveat_name(word) for word in re.split(r"[\s,;/]+", text) if word]
-    if names and all(names):
-        return [name for name in names if name]
+    words = [word for word in re.split(r"[\s,;/]+", text) if word]
+    if words and all(caveat_name(word) for word in words):  # stops at the first other word
+        return [caveat_name(word) for word in words]
     return None
 
 

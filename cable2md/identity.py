@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from . import data
 from .classification import ZNY_LEVELS, label
@@ -75,6 +76,16 @@ def _sender_post(sender: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+@cache
+def _posts_named() -> dict[str, list[str]]:
+    """Id post code or alias -> the id post codes it may stand for, in the data's order."""
+    named: dict[str, list[str]] = {}
+    for key, post in data.posts().items():
+        for name in dict.fromkeys([key, *(post.get("aliases") or ())]):
+            named.setdefault(name, []).append(key)
+    return named
+
+
 def resolve_post(code: str | None, sender: str | None) -> tuple[str | None, str | None]:
     """The post code and publisher name for an id post *code*, the FM line choosing between twins."""
     posts = data.posts()
@@ -83,9 +94,7 @@ def resolve_post(code: str | None, sender: str | None) -> tuple[str | None, str 
         code = sender_code
     if code is None:
         return None, None
-    candidates = [
-        key for key, post in posts.items() if key == code or code in (post.get("aliases") or ())
-    ]
+    candidates = _posts_named().get(code, [])
     if sender and len(candidates) > 1:
         wanted = sender.replace(" ", "").upper()
         for key in candidates:

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Line:
     """A piece of one source line: ``text`` starts at 1-based ``column`` of line ``number``."""
 
     number: int
     column: int
     text: str
+    # Every stage asks these of every line, many times over: they are computed once.
+    stripped: str = field(repr=False, compare=False)
+    blank: bool = field(repr=False, compare=False)
 
-    @property
-    def blank(self) -> bool:
-        return self.text.isspace() or not self.text
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __init__(self, number: int, column: int, text: str) -> None:
+        # How a frozen dataclass sets its fields; written out, quicker than in __post_init__.
+        stripped = text.strip()
+        setter = object.__setattr__
+        setter(self, "number", number)
+        setter(self, "column", column)
+        setter(self, "text", text)
+        setter(self, "stripped", stripped)
+        setter(self, "blank", not stripped)
 
     def tail(self, offset: int) -> Line:
         """The rest of this line from character *offset* on."""

@@ -34,6 +34,7 @@ class Vocabulary:
     common: frozenset[str]
     places: frozenset[str]
     place_phrases: frozenset[str]
+    place_starts: frozenset[str]  # the first words of the place phrases
     blockers: frozenset[str]
     weak: frozenset[str]
 
@@ -58,6 +59,18 @@ def vocabulary() -> Vocabulary:
         )
         if city and " " not in city[0]:
             places.add(city[0].casefold())
+    place_phrases = frozenset(
+        [
+            entry["name"].casefold()
+            for entry in data.tags().values()
+            if entry.get("kind") == "geographic" and " " in entry["name"]
+        ]
+        + [
+            post["name"].split(maxsplit=1)[1].casefold()
+            for post in data.posts().values()
+            if post["name"].startswith(("Embassy ", "Consulate ")) and post["name"].count(" ") > 1
+        ]
+    )
     return Vocabulary(
         title_words=_fold(titles.get("words")),
         abbreviations=frozenset(str(a) for a in titles.get("abbreviations") or ()),
@@ -69,19 +82,8 @@ def vocabulary() -> Vocabulary:
         given=data.given_names(),
         common=data.common_words(),
         places=frozenset(places),
-        place_phrases=frozenset(
-            [
-                entry["name"].casefold()
-                for entry in data.tags().values()
-                if entry.get("kind") == "geographic" and " " in entry["name"]
-            ]
-            + [
-                post["name"].split(maxsplit=1)[1].casefold()
-                for post in data.posts().values()
-                if post["name"].startswith(("Embassy ", "Consulate "))
-                and post["name"].count(" ") > 1
-            ]
-        ),
+        place_phrases=place_phrases,
+        place_starts=frozenset(phrase.split(" ")[0] for phrase in place_phrases),
         blockers=frozenset(str(b) for b in titles.get("blockers") or ()),
         weak=_fold(titles.get("weak")),
     )
@@ -100,6 +102,12 @@ def bare(token: str) -> str:
     token = token.strip('()[]{}"“”‘,;:!?')
     token = _POSSESSIVE_RE.sub("", token) if len(token) > 3 else token
     return token.rstrip(".") if not _INITIAL_RE.match(token) else token
+
+
+@lru_cache(maxsize=_CACHE)
+def bare_folded(token: str) -> str:
+    """A token as the vocabulary is looked up: bare and case-folded."""
+    return bare(token).casefold()
 
 
 def is_redaction(token: str) -> bool:

@@ -12,6 +12,7 @@ A person found several times in a cable is reported once, with the longest title
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from .model import Mention, Paragraph
 from .names import (
     Vocabulary,
     bare,
+    bare_folded,
     display_name,
     is_given_name,
     is_title_part,
@@ -28,25 +30,15 @@ from .names import (
     vocabulary,
 )
 
-_TOKEN_RE = re.compile(r"(?:(?!--)[^\s—–])+")  # words; a dash "--" between words splits them
+# Words end at white space, "—", "–" and "--" (of which the last "-" stays): see _Finder.
+_DOUBLE_DASH_RE = re.compile(r"-(?=-)")
 _CLAUSE_END = (",", ";", ":", ")", "!", "?")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _MAX_NAME = 4  # words of a name, not counting particles (bin, al-, van)
 _MAX_TITLE = 10
 _LEADS = {
-    "the",
-    "a",
-    "an",
-    "who",
-    "is",
-    "was",
-    "then",
-    "now",
-    "currently",
-    "former",
-    "new",
-    "acting",
-}
+    "the", "a", "an", "who", "is", "was", "then", "now", "currently", "former", "new", "acting",
+}  # fmt: skip
 _ORG_AFTER = {
     "university", "institute", "street", "airport", "bridge", "center", "centre", "foundation",
     "hotel", "avenue", "square", "park", "school", "hospital", "prize", "award", "doctrine",
@@ -93,10 +85,13 @@ def _opens_mixed(word: str) -> bool:
 
 class _Finder:
     def __init__(self, text: str) -> None:
+        if "--" in text:  # blanked, these dashes let str.split() split the words
+            text = _DOUBLE_DASH_RE.sub(" ", text)
+        text = text.replace("—", " ").replace("–", " ")
         self.words: list[str] = []
         self.line_ends: set[int] = set()  # words that end a line (a participant list's entries)
         for line in text.split("\n"):
-            self.words += _TOKEN_RE.findall(line)
+            self.words += line.split()
             self.line_ends.add(len(self.words) - 1)
         self.caps = _is_caps(text)
         self.vocab: Vocabulary = vocabulary()
@@ -138,18 +133,18 @@ class _Finder:
             if not (name_word(token, caps=self.caps, lead=lead) or after_initial):
                 break
             count += 1
-            if bare(token).casefold() not in self.vocab.particles:
+            if bare_folded(token) not in self.vocab.particles:
                 counted += 1
             if self._ends(index + count - 1) or self._possessive(token):
                 break  # a possessive or punctuation ends the name
-        while count and bare(words[index + count - 1]).casefold() in self.vocab.particles:
+        while count and bare_folded(words[index + count - 1]) in self.vocab.particles:
             count -= 1  # a name does not end in "van" or "al"
         if count and self.caps:
             count = self._caps_extent(index, count)
         if count and self._in_place_name(max(0, index - 1), index + count):
             return 0
         after = index + count
-        if count and after < len(words) and bare(words[after]).casefold() in _ORG_AFTER:
+        if count and after < len(words) and bare_folded(words[after]) in _ORG_AFTER:
             return 0
         return count
 
@@ -164,7 +159,9 @@ class _Finder:
 
     def _in_place_name(self, start: int, end: int) -> bool:
         """Whether tokens[start:end] hold a place of several words (``Abu Dhabi``, ``La Paz``)."""
-        words = [bare(word).casefold() for word in self.words[start:end]]
+        if self.vocab.place_starts.isdisjoint(map(bare_folded, self.words[start : end - 1])):
+            return False
+        words = [bare_folded(word) for word in self.words[start:end]]
         places = self.vocab.place_phrases
         return any(
             " ".join(words[i : i + size]) in places
@@ -192,8 +189,8 @@ class _Finder:
             if self._ends(end - 1):
                 break
             word = self.words[end]
-            folded = bare(word).casefold()
-            previous = bare(self.words[end - 1]).casefold()
+            folded = bare_folded(word)
+            previous = bare_folded(self.words[end - 1])
             following = self.words[end + 1] if end + 1 < len(self.words) else ""
             if folded in ("and", "&") and is_title_token(following):
                 break  # "the President and Secretary Rice": two people, not one title
@@ -212,7 +209,7 @@ class _Finder:
                 end += 1  # "Joint Secretary (Americas)"
             else:
                 break
-        while end > index + 1 and bare(self.words[end - 1]).casefold() in self.vocab.connectors:
+        while end > index + 1 and bare_folded(self.words[end - 1]) in self.vocab.connectors:
             end -= 1
         return end
 
@@ -227,7 +224,7 @@ class _Finder:
             if self._ends(start - 1) or not (word[:1].isupper() and is_title_part(word)):
                 break
             start -= 1
-        while start < index and bare(self.words[start]).casefold() in self.vocab.connectors:
+        while start < index and bare_folded(self.words[start]) in self.vocab.connectors:
             start += 1
         return start
 
@@ -235,14 +232,11 @@ class _Finder:
         found: list[tuple[str, str | None, int]] = []
         words = self.words
         opens = _opens_caps if self.caps else _opens_mixed
-        openers = [i for i, w in enumerate(words) if opens(w)]
-        cursor = 0
-        index = 0
-        while cursor < len(openers):
-            if openers[cursor] < index:
-                cursor += 1
+        openers = itertools.compress(itertools.count(), map(opens, words))
+        resume = 0  # the first word after the last mention found, or the title tried
+        for index in openers:
+            if index < resume:
                 continue
-            index = openers[cursor]
             if self.title_head(index):
                 end = self.title_extent(index)
                 size = 0 if self._ends(end - 1) else self.name_at(end, titled=True)
@@ -250,26 +244,30 @@ class _Finder:
                     start = self.left_extent(index)
                     title = " ".join(words[start:end]).strip(' ,;:("“')
                     found.append((self._name(end, size), title, start))
-                    index = end + size
-                    continue
-                index = end
+                resume = end + size
                 continue
-            size = self.name_at(index)
+            size = self.name_at(index) if self._two_words(index) else 0
             title = self._title_after(index + size) if size >= 2 else None
             given = is_given_name(words[index])
             if size >= 2 and (title or given):
                 found.append((self._name(index, size), title, index))
-                index += size
-                continue
-            index += 1
+                resume = index + size
         return found
+
+    def _two_words(self, index: int) -> bool:
+        """Whether a name without a title (two words) may start at *index*: a quick test."""
+        after = self.words[index + 1] if index + 1 < len(self.words) else ""
+        return bool(after) and bool(
+            name_word(after, caps=self.caps, lead=False)
+            or (_INITIAL_RE.match(self.words[index]) and after[:1].isupper())
+        )
 
     def _title_after(self, index: int) -> str | None:
         """``, director of the Center for ...`` after a name: the title, else None."""
         if index == 0 or not self.words[index - 1].endswith(","):
             return None
         start = index
-        while start < len(self.words) and bare(self.words[start]).casefold() in _LEADS:
+        while start < len(self.words) and bare_folded(self.words[start]) in _LEADS:
             start += 1
         head = start
         while head < min(len(self.words), start + 4) and not is_title_token(

@@ -20,6 +20,8 @@ _CANDIDATE_RE = re.compile(
     r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s?\.(?=\s|$|\()\s*(?P<rest>.*)$"
 )
 _GARBLE_RE = re.compile(r"^[¶T!|Il\[\]_1.]*$")
+# The first character of a start, garbled or not: a quick test before the patterns.
+_FIRST_CHARACTERS = frozenset("¶T!|Il[]_0123456789")
 _MAX_SKIP = 3  # paragraphs an extract may skip between two it keeps
 
 
@@ -67,6 +69,8 @@ def read_start(
     text: str, expected: int | None, *, pilcrow_mode: bool, after_blank: bool
 ) -> Start | None:
     """Read *text* as the first line of a numbered paragraph, or return None."""
+    if text.lstrip()[:1] not in _FIRST_CHARACTERS:
+        return None
     match = PILCROW_RE.match(text)
     if match:
         rest = match.group("rest")

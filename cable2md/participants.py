@@ -9,6 +9,7 @@ or people (``POL Tandy Matsuda (notetaker)``, ``-- Ambassador John Smith``,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import data
 from .body import Block
@@ -37,13 +38,14 @@ _SIDE_NAMES = {
 }
 
 
-def _places() -> set[str]:
+@cache
+def _places() -> frozenset[str]:
     names = {
         entry["name"].casefold()
         for entry in data.tags().values()
         if entry.get("kind") == "geographic"
     }
-    return names | _SIDE_NAMES
+    return frozenset(names | _SIDE_NAMES)
 
 
 def _is_side(text: str) -> bool:
@@ -94,9 +96,9 @@ def _lines(block: Block) -> list[tuple[int, str]]:
 
 def is_list(block: Block) -> bool:
     """Whether *block* is a participant list (its lines are then kept apart)."""
-    first = next((line.text for line in block.lines if not line.blank), "")
+    first = next((line.stripped for line in block.lines if not line.blank), "")
     return bool(block.heading and LIST_RE.match(block.heading)) or bool(
-        first and LIST_RE.match(first.strip())
+        first and LIST_RE.match(first)
     )
 
 
@@ -109,10 +111,12 @@ def find_participants(blocks: list[Block]) -> list[Participant]:
     """The participants of every participant list in the cable, in order."""
     found: list[Participant] = []
     for block in blocks:
-        lines = _lines(block)
-        heading_list = bool(block.heading and LIST_RE.match(block.heading))
-        if not lines or not is_list(block):
+        if not is_list(block):
             continue
+        lines = _lines(block)
+        if not lines:
+            continue
+        heading_list = bool(block.heading and LIST_RE.match(block.heading))
         side: str | None = None
         for index, (number, text) in enumerate(lines):
             if index == 0 and not heading_list:

@@ -8,14 +8,15 @@ can report positions against the file as it is on disk.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 
 from .errors import CableError, Defect
 
 MAX_BYTES = 5 * 1024 * 1024
 _CONTROL_LIMIT = 0.01  # share of control characters above which a file is not text
-_CONTROLS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")  # not tab, newline, vertical tab, form feed
+# Not tab, newline, vertical tab, form feed, carriage return. In UTF-8 and Windows-1252 alike
+# each of these characters is the one byte of its value: they are counted in the bytes, quickly.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def decode(data: bytes, path: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise CableError(path, 1, 1, "file is empty: no cable text")
-    controls = len(_CONTROLS_RE.findall(text))
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > max(8, _CONTROL_LIMIT * len(text)):
         raise CableError(
             path, 1, 1, f"file holds {controls} control characters: binary data, not a cable text"
