@@ -34,7 +34,7 @@
   }
 
   var KEY_CHARACTERS = 3;  // as cable2md/lexicon.py names the files
-  var PART_KB = 100;  // gzip, a part of 2,000 cables: its page metadata, filters and word chunks
+  var PART_KB = 110;  // gzip: 14.2 MB for the 126 parts of 251,000 cables holding "minister"
 
   function fileOf(word) {
     var key = Array.from(word).slice(0, KEY_CHARACTERS).join("");
