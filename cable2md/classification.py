@@ -26,7 +26,7 @@ _SECTION_RE = re.compile(r"^SECTION (\d{1,3}) OF (\d{1,3})\b ?")
 _POST_NUMBER_RE = re.compile(r"^(?:\d\d )?(?P<post>[A-Z][A-Z.' -]{0,40}?) (?P<number>\d{1,7})$")
 # A ZNY line's five letters say the level when the classification line is missing.
 # A quick test: a classification line opens with the first letters of a level (maybe spaced out).
-_LEVEL_START_RE = re.compile(
+LEVEL_START_RE = re.compile(
     r"\s*(?:S\s?S?\s?E\s?C|C\s?C?\s?O\s?N|U\s?U?\s?N\s?C|T\s?O\s?P|L\s?I\s?M)", re.I
 )
 _CAVEAT_MAX = 60  # no caveat line is longer
@@ -87,7 +87,7 @@ def _level(words: list[str]) -> tuple[str, int] | None:
 
 def parse_classification_line(text: str) -> ClassificationLine | None:
     """Read a classification line, or return None when *text* is not one."""
-    if not _LEVEL_START_RE.match(text):
+    if not LEVEL_START_RE.match(text):
         return None
     words = _squeeze_letters(text.upper()).split()
     found = _level(words)

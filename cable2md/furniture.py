@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import routing
-from .classification import caveat_name, parse_classification_line
+from .classification import LEVEL_START_RE, caveat_name, parse_classification_line
 from .errors import Defect
 from .lines import Line, texts
 from .model import Artifact
@@ -40,7 +40,10 @@ _DISTRIBUTION_RE = re.compile(
 )
 MRN_MARKER_RE = re.compile(r"^\s*[A-Z][A-Z ]{1,30}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "]")
-_DATABASE_ROW_RE = re.compile(r"^\s*\d{3,7}\s+\d{4}-\d\d-\d\d\s+\d{2}[A-Z]{2,}\d+\s")
+_DATABASE_ROW = r"\s*\d{3,7}\s+\d{4}-\d\d-\d\d\s+\d{2}[A-Z]{2,}\d+\s"
+_DATABASE_ROW_RE = re.compile("^" + _DATABASE_ROW)
+# A look-ahead: the white space a pattern opens with may run on into the lines after it.
+_MARKED_RE = re.compile(rf"\n(?=(?i:{LEVEL_START_RE.pattern})|{_DATABASE_ROW})")
 _PASS_RE = re.compile(r"^[^a-z]*\b(?:FOR|PASS)\b[^a-z]*$")
 _HEADER_FIELD_RE = re.compile(
     r"^\s*(?:¶?\s*E\.?\s?O\.?\s*\d{5}|EO\s+\d{5}|TAGS\b|SUBJ(?:ECT)?\s*:)", re.I
@@ -161,9 +164,17 @@ def _section_repeat_start(lines: list[Line], start: int) -> int:
 
 def _strip_repeated_sections(lines: list[Line], out: Cleaned) -> list[Line]:
     first: str | None = None
-    index = 0
+    index = marked = position = 0  # the lines before index are kept or removed
     kept: list[Line] = []
-    while index < len(lines):
+    joined = "\n" + "\n".join(texts(lines))  # a source line holds no newline
+    # Only the lines that may be a classification line or a database row are read.
+    for match in _MARKED_RE.finditer(joined):
+        marked += joined.count("\n", position, match.start())
+        position = match.start()
+        if marked < index:
+            continue
+        kept += lines[index:marked]
+        index = marked
         line = lines[index]
         parsed = parse_classification_line(line.text) if len(line.text) < 120 else None
         if parsed and parsed.post:
@@ -188,7 +199,7 @@ def _strip_repeated_sections(lines: list[Line], out: Cleaned) -> list[Line]:
             return kept + _appended(lines[index:], out, line, "a database export")
         kept.append(line)
         index += 1
-    return kept
+    return kept + lines[index:]
 
 
 def _appended(rest: list[Line], out: Cleaned, start: Line, what: str) -> list[Line]:

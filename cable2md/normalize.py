@@ -30,6 +30,21 @@ def _sub(pattern: str, replacement: str, flags: int = 0) -> Callable[[str], str]
     return lambda text: compiled.sub(replacement, text)
 
 
+# "1 . 4 ( b / d)": a classification reason typed or scanned with a space around each mark.
+# The pattern opens with the digit, its word boundary checked behind it: a pattern that opens
+# with a character class is searched for quickly.
+_REASON_CODE_RE = re.compile(r"(\d)(?<!\w\d)(?: ?\. ?(\d)\b(?= ?\()| \. ?(\d)\b)")
+_POINT_SPACE_DIGIT_RE = re.compile(r"\. \d")
+
+
+def _reason_code(text: str) -> str:
+    # Only a code with a space by its point is changed: most text, holding none, is spared the
+    # pattern (which looks at every digit).
+    if " ." not in text and not _POINT_SPACE_DIGIT_RE.search(text):
+        return text
+    return _REASON_CODE_RE.sub(r"\1.\2\3", text)
+
+
 RULES: tuple[Rule, ...] = (
     # A lone space is not matched: replacing each with itself is what took the time.
     Rule(
@@ -37,14 +52,7 @@ RULES: tuple[Rule, ...] = (
         _sub(r"[ \t\u00a0](?:[ \t\u00a0]+|(?<=[\t\u00a0]))", " "),
         ("Tsuneo  Nishida", "Tsuneo Nishida"),
     ),
-    # "1 . 4 ( b / d)": a classification reason typed or scanned with a space around each mark.
-    # The pattern opens with the digit, its word boundary checked behind it: a pattern that
-    # opens with a character class is searched for quickly.
-    Rule(
-        "reason_code",
-        _sub(r"(\d)(?<!\w\d)(?: ?\. ?(\d)\b(?= ?\()| \. ?(\d)\b)", r"\1.\2\3"),
-        ("Reasons : 1 . 4 ( b / d).", "Reasons : 1.4 ( b / d)."),
-    ),
+    Rule("reason_code", _reason_code, ("Reasons : 1 . 4 ( b / d).", "Reasons : 1.4 ( b / d).")),
     Rule("open_paren", _sub(r"\( +", "("), ("( b / d)", "(b / d)"), ("( ",)),
     Rule("close_paren", _sub(r"(?<=\S) +\)", ")"), ("(b / d )", "(b / d)"), (" )",)),
     Rule(
