@@ -114,6 +114,7 @@ class _Finder:
         return index in self.line_ends or _ends_clause(self.words[index])
 
     def title_head(self, index: int) -> bool:
+        # Asked only of the words _kind found to head a title: the context decides here.
         token = self.words[index].strip('("“')
         following = self.words[index + 1] if index + 1 < len(self.words) else ""
         if token.casefold() in self.vocab.weak and not (

@@ -2,10 +2,10 @@
    A large archive's index is in parts (pagefind/parts.json), from the oldest cables to the
    newest. A part lacking a query's word answers with pages holding a prefix of it, so the page
    first looks the words up in the lexicon (pagefind/lexicon/, written by cable2md.lexicon) and
-   gives Pagefind only the parts that hold them. Each part merged costs its page metadata and
-   filter lists (about 130 KB gzip for 4,000 cables), so the first answer comes from the newest
-   of those parts alone; the reader ticks "Search all parts" for the rest, and the note above
-   the results says what that would add (pagefind/coverage.json: each part's years). */
+   gives Pagefind only the parts that hold them. Each part merged costs its page metadata,
+   filter lists and the words' index chunks (up to PART_KB), so the first answer comes from the
+   newest of those parts alone; the reader ticks "Search all parts" for the rest, and the note
+   under the box says what that would add (pagefind/coverage.json: each part's years). */
 (function () {
   "use strict";
   var form = document.getElementById("cable-search-form");
