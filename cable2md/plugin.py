@@ -5,6 +5,8 @@ a folder outside ``docs_dir`` (so ``mkdocs serve`` never sees its own output and
 cannot loop) and handed to MkDocs as files; under ``serve`` the cables folder
 and ``people.yml`` are watched, so editing a cable rebuilds its pages. The
 templates get the archive's figures (``archive``) and a ``page_url`` filter.
+Generated pages are converted without the inline syntaxes they never use
+(:mod:`cable2md.lean_markdown`).
 
 For the whole release the site is built in shards (``cable2md site``): each
 MkDocs process renders one share of the generated pages (``shard: i/n``, or the
@@ -34,6 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import sitemap
 from .build import build
 from .feed import atom_feed
+from .lean_markdown import LeanMarkdown
 from .search import index_search
 from .stats import SITE_DATA, template_stats
 from .writer import MANIFEST
@@ -68,6 +71,15 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
 
     files: Files
     site: dict[str, Any]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lean_markdown = LeanMarkdown()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.lean_markdown not in config.markdown_extensions:
+            config.markdown_extensions.append(self.lean_markdown)
+        return config
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         path = Path(value)
@@ -142,6 +154,7 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page, config: MkDocsConfig, files: Files
     ) -> str:
+        self.lean_markdown.active = bool(page.file.generated_by)
         if page.file.generated_by and (
             self._shard() or self.site["cables"] > self.config.material_search_limit
         ):

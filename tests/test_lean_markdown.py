@@ -1,0 +1,48 @@
+"""Generated pages converted without the inline syntaxes they never use give the same HTML."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+
+from cable2md.build import build
+from cable2md.lean_markdown import UNUSED_INLINE, LeanMarkdown
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = ROOT / "tests" / "hostile"
+
+
+def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
+    """Python-Markdown as the site's config sets it up, in full and lean."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    lean = LeanMarkdown()
+    lean.active = True
+    make = lambda extra: markdown.Markdown(  # noqa: E731
+        extensions=[*config.markdown_extensions, *extra], extension_configs=config.mdx_configs
+    )
+    return make([]), make([lean])
+
+
+def test_lean_markdown_leaves_the_unused_patterns_out():
+    full, lean = converters()
+    assert set(UNUSED_INLINE) <= set(full.inlinePatterns._data)
+    assert not set(UNUSED_INLINE) & set(lean.inlinePatterns._data)
+    assert "link" in lean.inlinePatterns and "html" in lean.inlinePatterns
+
+
+def test_every_generated_page_converts_the_same_lean(tmp_path):
+    cables = tmp_path / "cables"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "cables", cables)
+    shutil.copytree(ROOT / "cables", cables, dirs_exist_ok=True)
+    for hostile in HOSTILE.glob("*.txt"):  # markup in every field
+        shutil.copyfile(hostile, cables / hostile.name)
+    build(cables, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    pages = sorted((tmp_path / "docs").rglob("*.md"))
+    assert len(pages) > 100
+    full, lean = converters()
+    for page in pages:
+        body = page.read_text(encoding="utf-8").partition("\n---\n")[2]
+        assert lean.reset().convert(body) == full.reset().convert(body), page
