@@ -162,11 +162,16 @@ def _section_repeat_start(lines: list[Line], start: int) -> int:
     return index
 
 
-def _strip_repeated_sections(lines: list[Line], out: Cleaned) -> list[Line]:
+def _joined(lines: list[Line]) -> str:
+    """The text of *lines*, each after a newline (a source line holds none)."""
+    return "\n" + "\n".join(texts(lines))
+
+
+def _strip_repeated_sections(lines: list[Line], joined: str, out: Cleaned) -> list[Line]:
+    """*joined* is ``_joined(lines)``."""
     first: str | None = None
     index = marked = position = 0  # the lines before index are kept or removed
     kept: list[Line] = []
-    joined = "\n" + "\n".join(texts(lines))  # a source line holds no newline
     # Only the lines that may be a classification line or a database row are read.
     for match in _MARKED_RE.finditer(joined):
         marked += joined.count("\n", position, match.start())
@@ -237,12 +242,13 @@ def _close_page_gaps(lines: list[Line], removed: set[int]) -> list[Line]:
 def remove_furniture(lines: list[Line]) -> Cleaned:
     """Remove page headers, page markings, distribution lists and repeated section headers."""
     out = Cleaned([])
+    joined = _joined(lines)
     # These loops run only where there is something for them: most cables have no page header.
-    page_headers = "PAGE" in "\n".join(texts(lines))
-    kept = _strip_page_headers(lines, out) if page_headers else lines
+    kept = _strip_page_headers(lines, out) if "PAGE" in joined else lines
     kept = _drop_single_lines(kept, out)
-    if out.artifacts:
+    if out.artifacts:  # lines were removed or cut: the text is joined anew
         kept = _close_page_gaps(kept, {artifact.line for artifact in out.artifacts})
-    out.lines = _strip_repeated_sections(kept, out)
+        joined = _joined(kept)
+    out.lines = _strip_repeated_sections(kept, joined, out)
     out.artifacts.sort(key=lambda artifact: artifact.line)
     return out

@@ -64,8 +64,10 @@ _LOWER = b"abcdefghijklmnopqrstuvwxyz"
 def _is_caps(text: str) -> bool:
     # Counting on ASCII bytes: only A-Z and a-z are counted, and bytes.translate is C speed.
     ascii_text = text.encode("ascii", "ignore")
-    upper = len(ascii_text) - len(ascii_text.translate(None, _UPPER))
     lower = len(ascii_text) - len(ascii_text.translate(None, _LOWER))
+    if len(ascii_text) - lower <= 9 * lower:
+        return False  # too few other characters to be 90% capitals: mixed case, not counted
+    upper = len(ascii_text) - len(ascii_text.translate(None, _UPPER))
     return upper > 0 and upper / (upper + lower) > 0.9
 
 
@@ -82,9 +84,9 @@ def _kinds(words: list[str], caps: bool) -> list[int]:
     if _UNKNOWN in kinds:
         if len(known) > 1 << 16:
             known.clear()
-        for index, kind in enumerate(kinds):
-            if kind == _UNKNOWN:
-                kinds[index] = known[words[index]] = _kind(words[index], caps)
+        for word in set(words).difference(known):  # each new word once, found by set operations
+            known[word] = _kind(word, caps)
+        kinds = list(map(known.__getitem__, words))
     return kinds
 
 
@@ -137,14 +139,14 @@ class _Finder:
         count = counted = 0
         while index + count < len(words) and counted < _MAX_NAME:
             token = words[index + count]
-            after_initial = (
-                count and _INITIAL_RE.match(words[index + count - 1]) and token[:1].isupper()
-            )
             if count and token[:1] in "(\"“'‘[":
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
             lead = count == 0 and not (titled and self._name_follows(index + 1))
-            if not (name_word(token, caps=self.caps, lead=lead) or after_initial):
-                break
+            if not (
+                name_word(token, caps=self.caps, lead=lead)
+                or (count and _INITIAL_RE.match(words[index + count - 1]) and token[:1].isupper())
+            ):
+                break  # neither a name word nor a capitalised word after an initial
             count += 1
             if bare_folded(token) not in self.vocab.particles:
                 counted += 1

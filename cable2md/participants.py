@@ -94,12 +94,20 @@ def _lines(block: Block) -> list[tuple[int, str]]:
     return out
 
 
+def _heading_lists(block: Block) -> bool:
+    """Whether *block* stands under a ``Participants:`` heading."""
+    return bool(block.heading and LIST_RE.match(block.heading))
+
+
+def _opens_list(block: Block) -> bool:
+    """Whether the first line of *block* opens with ``Participants:``."""
+    first = next((line.stripped for line in block.lines if not line.blank), "")
+    return bool(first and LIST_RE.match(first))
+
+
 def is_list(block: Block) -> bool:
     """Whether *block* is a participant list (its lines are then kept apart)."""
-    first = next((line.stripped for line in block.lines if not line.blank), "")
-    return bool(block.heading and LIST_RE.match(block.heading)) or bool(
-        first and LIST_RE.match(first)
-    )
+    return _heading_lists(block) or _opens_list(block)
 
 
 def list_text(block: Block) -> str:
@@ -111,12 +119,12 @@ def find_participants(blocks: list[Block]) -> list[Participant]:
     """The participants of every participant list in the cable, in order."""
     found: list[Participant] = []
     for block in blocks:
-        if not is_list(block):
+        heading_list = _heading_lists(block)
+        if not (heading_list or _opens_list(block)):
             continue
         lines = _lines(block)
         if not lines:
             continue
-        heading_list = bool(block.heading and LIST_RE.match(block.heading))
         side: str | None = None
         for index, (number, text) in enumerate(lines):
             if index == 0 and not heading_list:
