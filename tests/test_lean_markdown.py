@@ -7,6 +7,8 @@ from pathlib import Path
 
 import markdown
 from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from cable2md.build import build
 from cable2md.lean_markdown import UNUSED_INLINE, LeanMarkdown
@@ -46,3 +48,23 @@ def test_every_generated_page_converts_the_same_lean(tmp_path):
     for page in pages:
         body = page.read_text(encoding="utf-8").partition("\n---\n")[2]
         assert lean.reset().convert(body) == full.reset().convert(body), page
+
+
+def test_the_plugin_converts_only_generated_pages_lean():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["cable2md"]
+    plugin.site = {"cables": 1}
+    config = plugin.on_config(config)
+    written = File("about.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    config.plugins._current_plugin = "cable2md"  # as MkDocs sets it during the plugin's events
+    generated = File.generated(config, "cables/2005/05TOKYO1349.md", content="# x")
+    config.plugins._current_plugin = None
+    assert generated.generated_by == "cable2md"
+    patterns = {}
+    for file in (written, generated):
+        page = Page(None, file, config)
+        plugin.on_page_markdown("# x", page=page, config=config, files=Files([file]))
+        md = markdown.Markdown(extensions=config.markdown_extensions)
+        patterns[file.src_uri] = set(md.inlinePatterns._data)
+    assert set(UNUSED_INLINE) <= patterns["about.md"]
+    assert not set(UNUSED_INLINE) & patterns["cables/2005/05TOKYO1349.md"]
