@@ -1,0 +1,40 @@
+"""The plugin hands MkDocs the generated pages; a hand-written page of the same path wins."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import InclusionLevel, get_files
+
+from cable2md.build import build
+from cable2md.writer import MANIFEST
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "cables" / "2005" / "05TOKYO1349.txt"
+
+
+def test_generated_pages_are_files_and_hand_written_ones_win(tmp_path):
+    cables = tmp_path / "cables" / "2005"
+    cables.mkdir(parents=True)
+    shutil.copyfile(SEED, cables / SEED.name)
+    generated = tmp_path / "generated"
+    build(cables.parent, generated)
+    docs = tmp_path / "docs"
+    (docs / "topics").mkdir(parents=True)
+    (docs / "topics" / "prel.md").write_text("# PREL, by hand\n", encoding="utf-8")
+    assert (generated / "topics" / "prel.md").exists()
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs))
+    plugin = config.plugins["cable2md"]
+    plugin.config.generated, plugin.config.prebuilt = str(generated), True
+    files = config.plugins.on_files(get_files(config), config=config)  # as MkDocs runs it
+    hand = files.get_file_from_path("topics/prel.md")
+    assert hand is not None and Path(hand.abs_src_path) == docs / "topics" / "prel.md"
+    cable = files.get_file_from_path("cables/2005/05TOKYO1349.md")
+    assert cable is not None and cable.generated_by == "cable2md"
+    assert cable.inclusion == InclusionLevel.NOT_IN_NAV
+    manifest = json.loads((generated / MANIFEST).read_text(encoding="utf-8"))
+    pages = [uri for uri in manifest if uri.endswith(".md")]
+    assert all(files.get_file_from_path(uri) is not None for uri in pages)
