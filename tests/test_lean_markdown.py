@@ -22,10 +22,12 @@ def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     config = load_config(str(ROOT / "mkdocs.yml"))
     lean = LeanMarkdown()
     lean.active = True
-    make = lambda extra: markdown.Markdown(  # noqa: E731
-        extensions=[*config.markdown_extensions, *extra], extension_configs=config.mdx_configs
+    return tuple(
+        markdown.Markdown(
+            extensions=[*config.markdown_extensions, *extra], extension_configs=config.mdx_configs
+        )
+        for extra in ([], [lean])
     )
-    return make([]), make([lean])
 
 
 def test_lean_markdown_leaves_the_unused_patterns_out():
