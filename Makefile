@@ -72,7 +72,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python tools/bench_scale.py --sizes $(BENCH_SIZES)
 
 fuzz: $(STAMP)
-	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py
+	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py tests/test_page_html.py
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache test-artifacts

@@ -5,8 +5,9 @@ a folder outside ``docs_dir`` (so ``mkdocs serve`` never sees its own output and
 cannot loop) and handed to MkDocs as files; under ``serve`` the cables folder
 and ``people.yml`` are watched, so editing a cable rebuilds its pages. The
 templates get the archive's figures (``archive``) and a ``page_url`` filter.
-Generated pages are converted without the inline syntaxes they never use
-(:mod:`cable2md.lean_markdown`).
+Generated pages are converted to HTML without Python-Markdown when the site's Markdown
+extensions allow (:mod:`cable2md.generated_page`), else without the inline syntaxes they
+never use (:mod:`cable2md.lean_markdown`).
 
 For the whole release the site is built in shards (``cable2md site``): each
 MkDocs process renders one share of the generated pages (``shard: i/n``, or the
@@ -36,6 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import sitemap
 from .build import build
 from .feed import atom_feed
+from .generated_page import GeneratedPage, reproducible
 from .lean_markdown import LeanMarkdown
 from .search import index_search
 from .stats import SITE_DATA, template_stats
@@ -66,6 +68,17 @@ def in_shard(uri: str, shard: tuple[int, int]) -> bool:
     return zlib.crc32(uri.encode()) % count == number
 
 
+def _nav_uris(nav: Any) -> list[str]:
+    """Every page path that the nav config *nav* lists."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [uri for value in nav.values() for uri in _nav_uris(value)]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in _nav_uris(item)]
+    return []
+
+
 class CablePlugin(BasePlugin[CablePluginConfig]):
     """``plugins: [cable2md]`` in mkdocs.yml."""
 
@@ -75,10 +88,12 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.lean_markdown = LeanMarkdown()
+        self.fast_pages = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.lean_markdown not in config.markdown_extensions:
             config.markdown_extensions.append(self.lean_markdown)
+        self.fast_pages = reproducible(config, self.lean_markdown)
         return config
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
@@ -120,6 +135,7 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         # The manifest's paths are already normal: a set spares a path parse per file (550,000
         # files in each shard at the scale of the release).
         hand_written = set(files.src_uris)
+        pages = []
         for uri in sorted(manifest):
             if uri.rpartition("/")[2].startswith("."):
                 continue
@@ -138,11 +154,20 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
             )
             file.edit_uri = edits.get(uri)
             files.append(file)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                pages.append(file)
         self.files = files
         if "SOURCE_DATE_EPOCH" not in os.environ:
             # The build date (sitemap) is the newest cable's day: the same cables, the same site.
             day = datetime.fromisoformat(self.site["newest_day"]).replace(tzinfo=UTC)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
+        if self.fast_pages:
+            # After SOURCE_DATE_EPOCH: a page takes its build date when made. A page the nav
+            # lists is left for MkDocs to make, with the nav's title.
+            in_nav = set(_nav_uris(config.nav or []))
+            for file in pages:
+                if file.src_uri not in in_nav:
+                    GeneratedPage(None, file, config)
         return files
 
     def _raw_edit_uris(self, config: MkDocsConfig) -> dict[str, str]:

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cable2md import CableError, parse_bytes
+from cable2md import CableError, page_html, parse_bytes
 from cable2md.archive import build_index
 from cable2md.build import listing_pages
 from cable2md.lean_markdown import LeanMarkdown
@@ -107,8 +107,11 @@ def check_page(path: str, page: str) -> str:
     front, _, body = page[4:].partition("\n---\n")
     assert isinstance(yaml.safe_load(front), dict), path
     html = markdown.markdown(body, extensions=EXTENSIONS)
-    # The site converts generated pages lean (cable2md.lean_markdown): not a byte may differ.
+    # The site converts generated pages lean (cable2md.lean_markdown), or without
+    # Python-Markdown (cable2md.page_html): not a byte may differ.
     assert markdown.markdown(body, extensions=[*EXTENSIONS, LEAN]) == html, path
+    converted = page_html.convert(body, lambda target: target)
+    assert converted is None or converted.html == html, path
     elements = Elements()
     elements.feed(html)
     for tag, attrs in elements.tags:
