@@ -49,12 +49,16 @@ class _Unsupported(Exception):
     """The page holds Markdown outside the part this module converts."""
 
 
-# Python-Markdown's own pattern for a character reference, which it keeps as is.
-_ENTITY_RE = re.compile(r"&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+# A character reference, as Python-Markdown's pattern finds it; it keeps them as they are.
+_ENTITY = r"&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"
 # The inline tags a generated page writes, with attributes that hold no id and no link syntax.
-_INLINE_TAG_RE = re.compile(r'</?(?:span|br)(?: (?:class|title)="[^"<>\[\]*]*")*>')
+_INLINE_TAG_RE = re.compile(rf'</?(?:span|br)(?: (?:class|title)="(?:[^"<>\[\]*&]|{_ENTITY})*")*>')
+# What text keeps as it is: a tag, a reference. An ampersand that opens no reference makes
+# Python-Markdown's HTML parser repeat text (Python-Markdown 3.11), and so may an angle bracket
+# that opens no tag: both are left to it.
+_MARKUP_RE = re.compile(rf"<[^<>]*>|{_ENTITY}|[&<]")
 _LINK_RE = re.compile(
-    r'\[([^\[\]]*)\]\(([^\s()<>"\'\\`]+)(?: "([^\s"&<>\\`](?:[^"&<>\\`\n]*[^\s"&<>\\`])?)")?\)'
+    r'\[([^\[\]]*)\]\(([^\s()<>"\'\\`&]+)(?: "([^\s"&<>\\`](?:[^"&<>\\`\n]*[^\s"&<>\\`])?)")?\)'
 )
 _LINK_SLOT_RE = re.compile("\x00([0-9]+)\x00")
 _ATTR_LIST_RE = re.compile(r"\{: ([^{}\n]*)\}")
@@ -62,7 +66,8 @@ _ATTR_RE = re.compile(r"([#.])([\w-]+)")
 _STRONG_RE = re.compile(r"\*\*([^*\s](?:[^*\n]*[^*\s])?)\*\*")
 _HEADING_RE = re.compile(r"(#{1,6}) ((?:[^<>\[\]*_`\\{}\s][^<>\[\]*_`\\{}]*)?[^<>\[\]*_`\\{}#\s])")
 _TABLE_RULE_RE = re.compile(r"\|(?:---\|)+")
-_RAW_P_RE = re.compile(r'<p(?: class="[\w -]*")?>[^<>]*</p>')
+# A raw <p> line: an ampersand only in a whole reference (an open one makes the rest raw HTML).
+_RAW_P_RE = re.compile(rf'<p(?: class="[\w -]*")?>(?:[^<>&]|{_ENTITY})*</p>')
 _DIV_RE = re.compile(r'<div((?: (?:class|id)="[\w -]*")+) markdown>')
 _ADMONITION_RE = re.compile(r'!!! ([a-z]+) "([A-Za-z ]+)"')
 # What starts another block inside a paragraph, or makes one a list, quote, rule or code.
@@ -75,14 +80,11 @@ _UNSUPPORTED_RE = re.compile(r"[\x00\t\r\x02\x03\\`_~]|[ ]\n|!\[|[ ]$")
 _AMP_RE = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
-def _escape_text(text: str) -> str:
+def _escape_attribute(text: str) -> str:
+    """As Python-Markdown's serializer escapes an attribute value."""
     if "&" in text:
         text = _AMP_RE.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_attribute(text: str) -> str:
-    return _escape_text(text).replace('"', "&quot;")
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _attributes(spec: str, into: dict[str, str]) -> None:
@@ -287,16 +289,14 @@ class _Page:
             return text.replace(">", "&gt;")
         out: list[str] = []
         position = 0
-        for match in re.finditer(r"<[^<>]*>|&[^&;\s]*;", text):
-            if match.group(0)[0] == "<":
-                if not _INLINE_TAG_RE.fullmatch(match.group(0)):
-                    raise _Unsupported(match.group(0))
-            elif not _ENTITY_RE.fullmatch(match.group(0)):
-                continue
-            out.append(_escape_text(text[position : match.start()]))
-            out.append(match.group(0))
+        for match in _MARKUP_RE.finditer(text):
+            markup = match.group(0)
+            if len(markup) == 1 or (markup[0] == "<" and not _INLINE_TAG_RE.fullmatch(markup)):
+                raise _Unsupported(markup)
+            out.append(text[position : match.start()].replace(">", "&gt;"))
+            out.append(markup)
             position = match.end()
-        out.append(_escape_text(text[position:]))
+        out.append(text[position:].replace(">", "&gt;"))
         return "".join(out)
 
     # -- headings ----------------------------------------------------------------------------

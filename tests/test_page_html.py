@@ -127,6 +127,7 @@ def test_what_page_html_converts_is_what_python_markdown_makes(text):
         "| a |\n|---|",  # a table without rows
         "# x #",
         "x [a](b){: .c } y }",  # attr_list reads to the line's last brace
+        '<p class="cable-signer">&#</p>\n\n# x',  # an open reference: the rest is raw HTML
     ],
 )
 def test_what_page_html_leaves_to_python_markdown(text):
@@ -144,7 +145,7 @@ INLINE = st.sampled_from(
     [
         "word", "Word", "P1", "p2", "x.y", "&#46;", "&#92;", "&amp;", "&", "<", ">", '"', "'",
         "(", ")", "]", "[", "*", "**", "**b**", "_", "#", "!", ":", " ", "  ", "\u00a0", "-", "=",
-        "[a](b.md)", '[¶](#p1 "Link to this paragraph"){: .cable-permalink }', "{: .c }", "{", "}",
+        "[a](b.md)", '[¶](#p1 "Link to this paragraph"){: .cable-permalink }', "{: .c }", "{", "}", "&#",
         '<span class="cable-line">', "</span>", "<br>", "1.", "\n", "|",
     ]
 )  # fmt: skip
