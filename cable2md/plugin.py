@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +39,7 @@ from .build import build
 from .feed import atom_feed
 from .generated_page import GeneratedPage, reproducible
 from .lean_markdown import LeanMarkdown
+from .nav_cache import NavCache
 from .search import index_search
 from .stats import SITE_DATA, template_stats
 from .writer import MANIFEST
@@ -197,6 +198,10 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["page_url"] = self.page_url
         env.globals["archive"] = template_stats(self.site, self.page_url)
+        env.globals["material_nav"] = NavCache()
+        # "theme/..." is the theme's own template where overrides/ has one of the same name.
+        theme = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": FileSystemLoader(theme)})])
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
