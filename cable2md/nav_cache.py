@@ -1,13 +1,15 @@
-"""Material's navigation, rendered once for all the pages outside the nav that link to it alike.
+"""Material's navigation and header tools, rendered once for the pages outside the nav that
+link to it alike.
 
 Material renders the whole navigation on every page, which is more than a third of the time
-its templates take on a generated page. A page outside the nav (every generated page but the
-few the nav lists) has no active item in it, so its navigation differs from another's only by
-the relative URLs of its links: the nav's pages and links, the home page and the logo. The
-template ``partials/nav.html`` (overrides) asks a :class:`NavCache` for the navigation, which
-renders it once for each distinct set of those URLs. Every ``CHECK_EVERY``-th page it renders
-it again and compares, so a navigation that depends on more than those URLs (another version
-of Material) stops the build instead of reaching the site.
+its templates take on a generated page, and the header's palette, search and source widgets.
+A page outside the nav (every generated page but the few the nav lists) has no active item in
+it, so these parts differ from another page's only by the relative URLs of their links: the
+nav's pages and links, the home page and the logo. The templates (``partials/nav.html`` and
+``partials/header.html`` in overrides) ask a :class:`NavCache` for each part, which renders it
+once for each distinct set of those URLs. Every ``CHECK_EVERY``-th time it renders it again
+and compares, so a part that depends on more than those URLs (another version of Material)
+stops the build instead of reaching the site.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def _nav_urls(items: list[Any]) -> Iterator[str]:
 
 
 class NavCache:
-    """A Jinja global: ``{% call material_nav() %}...{% endcall %}`` around the navigation."""
+    """A Jinja global: ``{% call outside_nav("nav") %}...{% endcall %}`` around a part."""
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, ...], str] = {}
@@ -46,12 +48,12 @@ class NavCache:
         return self._urls[1]
 
     @pass_context
-    def __call__(self, context: Context, caller: Callable[[], str]) -> str:
+    def __call__(self, context: Context, part: str, caller: Callable[[], str]) -> str:
         page, nav = context.get("page"), context.get("nav")
         if page is None or not nav or any(page is listed for listed in nav.pages):
             return caller()
         url = context.environment.filters["url"]
-        key = tuple(url(context, target) for target in self._targets(context))
+        key = (part, *(url(context, target) for target in self._targets(context)))
         kept = self.parts.get(key)
         if kept is None:
             kept = self.parts[key] = caller()
@@ -59,7 +61,7 @@ class NavCache:
         self.reused += 1
         if self.reused % CHECK_EVERY == 0 and caller() != kept:
             raise PluginError(
-                f"cable2md: the navigation of {page.file.src_uri} differs from the one kept for "
+                f"cable2md: the {part} of {page.file.src_uri} differs from the one kept for "
                 "pages with the same links: it depends on more than its links' URLs"
             )
         return kept

@@ -198,7 +198,7 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["page_url"] = self.page_url
         env.globals["archive"] = template_stats(self.site, self.page_url)
-        env.globals["material_nav"] = NavCache()
+        env.globals["outside_nav"] = NavCache()
         # "theme/..." is the theme's own template where overrides/ has one of the same name.
         theme = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": FileSystemLoader(theme)})])

@@ -46,7 +46,9 @@ def test_the_site_is_the_same_without_the_shortcuts(tmp_path, monkeypatch):
     fast = tree(build_in_process(tmp_path / "fast", cables))
     assert caches and caches[0].reused > 50 and len(caches[0].parts) < 20
     # Material's navigation rendered for every page, every page through Python-Markdown:
-    monkeypatch.setattr(NavCache, "__call__", pass_context(lambda self, context, caller: caller()))
+    monkeypatch.setattr(
+        NavCache, "__call__", pass_context(lambda self, context, part, caller: caller())
+    )
     monkeypatch.setattr(cable2md.plugin, "reproducible", lambda config, own: False)
     slow = tree(build_in_process(tmp_path / "slow", cables))
     assert len(fast) > 100 and differences(fast, slow) == []
@@ -58,8 +60,8 @@ COUNT = itertools.count()
 def render(cache: NavCache, page: object, nav: SimpleNamespace) -> str:
     env = Environment()
     env.filters["url"] = pass_context(lambda context, value: f"../{value}")
-    env.globals.update(material_nav=cache, count=COUNT.__next__)
-    template = env.from_string("{% call material_nav() %}{{ count() }}{% endcall %}")
+    env.globals.update(outside_nav=cache, count=COUNT.__next__)
+    template = env.from_string('{% call outside_nav("part") %}{{ count() }}{% endcall %}')
     config = SimpleNamespace(extra={}, theme={})
     return template.render(page=page, nav=nav, config=config)
 
