@@ -97,6 +97,8 @@ def test_every_generated_page_renders_as_mkdocs_renders_it(tmp_path):
         "## Referenced by\n\n- [one](a.md)\n- [two](b.md)",
         '!!! partial "Partial extract"\n\n    This record\n    goes on.\n\n    Second.',
         'x <span class="cable-marking" title="SECRET / NOFORN">S/NF</span> &lt;y&gt; > z',
+        "# #     text",  # spaces collapsed in the table of contents only
+        "| \u00a0 | b |\n|---|---|\n| \u00a0 | \u00a0 |",  # cells lose spaces, not other blanks
     ],
 )
 def test_what_page_html_converts_is_what_python_markdown_makes(text):
@@ -127,6 +129,11 @@ def test_what_page_html_converts_is_what_python_markdown_makes(text):
         "| a |\n|---|",  # a table without rows
         "# x #",
         "x [a](b){: .c } y }",  # attr_list reads to the line's last brace
+        "**# **",  # bold cannot close after a space
+        "# #",  # a heading of closing hashes only
+        '<div class="cable-para" id="p1" markdown>\n\n\n\n</div>',  # an empty div
+        "-|\n-|",  # a table without a leading pipe
+        "&#46;&#</span>",  # an open reference before a tag
         '<p class="cable-signer">&#</p>\n\n# x',  # an open reference: the rest is raw HTML
     ],
 )
