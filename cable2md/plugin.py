@@ -41,6 +41,7 @@ from .generated_page import GeneratedPage, reproducible
 from .lean_markdown import LeanMarkdown
 from .nav_cache import NavCache
 from .search import index_search
+from .shard_files import ShardFiles
 from .stats import SITE_DATA, template_stats
 from .writer import MANIFEST
 
@@ -136,27 +137,31 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         # The manifest's paths are already normal: a set spares a path parse per file (550,000
         # files in each shard at the scale of the release).
         hand_written = set(files.src_uris)
-        pages = []
+
+        def make(uri: str, inclusion: InclusionLevel) -> File:
+            file = File.generated(
+                config, uri, abs_src_path=os.path.join(generated, uri), inclusion=inclusion
+            )
+            file.generated_by = "cable2md"  # also when made outside this event (ShardFiles)
+            file.edit_uri = edits.get(uri)
+            return file
+
+        pages, elsewhere = [], set()
         for uri in sorted(manifest):
             if uri.rpartition("/")[2].startswith("."):
                 continue
             if uri in hand_written:
                 continue  # a hand-written page of the same name wins
             if shard and not in_shard(uri, shard):
-                inclusion = (
-                    InclusionLevel.EXCLUDED
-                )  # built by another shard; links to it still resolve
-            elif uri.endswith(".md"):
-                inclusion = InclusionLevel.NOT_IN_NAV
-            else:
-                inclusion = InclusionLevel.UNDEFINED
-            file = File.generated(
-                config, uri, abs_src_path=os.path.join(generated, uri), inclusion=inclusion
-            )
-            file.edit_uri = edits.get(uri)
+                elsewhere.add(uri)  # built by another shard; links to it still resolve
+                continue
+            page = uri.endswith(".md")
+            file = make(uri, InclusionLevel.NOT_IN_NAV if page else InclusionLevel.UNDEFINED)
             files.append(file)
-            if inclusion is InclusionLevel.NOT_IN_NAV:
+            if page:
                 pages.append(file)
+        if elsewhere:
+            files = ShardFiles(files, elsewhere, lambda uri: make(uri, InclusionLevel.EXCLUDED))
         self.files = files
         if "SOURCE_DATE_EPOCH" not in os.environ:
             # The build date (sitemap) is the newest cable's day: the same cables, the same site.
