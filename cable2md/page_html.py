@@ -15,8 +15,9 @@ Steps, in order:
 
 1. split the page into blocks at blank lines (a ``markdown`` div and an admonition hold blocks);
 2. convert each block: heading, table, raw ``<p>`` line or paragraph;
-3. convert the inline text of each: links (their targets made by *link*, MkDocs' own rewriting
-   and checking), bold, tags and references kept, other text escaped as the serializer does;
+3. convert the inline text of each (:mod:`cable2md.inline_html`): links (their targets made by
+   *link*, MkDocs' own rewriting and checking), bold, tags and references kept, other text
+   escaped as the serializer does;
 4. give the headings their ids (the table of contents' slugs, unique among every id of the page).
 """
 
@@ -28,6 +29,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify, unique
+
+from .inline_html import (
+    ATTR_LIST_RE,
+    ENTITY,
+    InlineHtml,
+    Unsupported,
+    attributes_into,
+    escape_attribute,
+    open_tag,
+)
 
 
 @dataclass(frozen=True)
@@ -45,29 +56,10 @@ class Converted:
     ids: frozenset[str]  # every element id of the page: links to its anchors are checked
 
 
-class _Unsupported(Exception):
-    """The page holds Markdown outside the part this module converts."""
-
-
-# A character reference, as Python-Markdown's pattern finds it; it keeps them as they are.
-_ENTITY = r"&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"
-# The inline tags a generated page writes, with attributes that hold no id and no link syntax.
-_INLINE_TAG_RE = re.compile(rf'</?(?:span|br)(?: (?:class|title)="(?:[^"<>\[\]*&]|{_ENTITY})*")*>')
-# What text keeps as it is: a tag, a reference. An ampersand that opens no reference makes
-# Python-Markdown's HTML parser repeat text (Python-Markdown 3.11), and so may an angle bracket
-# that opens no tag: both are left to it.
-_MARKUP_RE = re.compile(rf"<[^<>]*>|{_ENTITY}|[&<]")
-_LINK_RE = re.compile(
-    r'\[([^\[\]]*)\]\(([^\s()<>"\'\\`&]+)(?: "([^\s"&<>\\`](?:[^"&<>\\`\n]*[^\s"&<>\\`])?)")?\)'
-)
-_LINK_SLOT_RE = re.compile("\x00([0-9]+)\x00")
-_ATTR_LIST_RE = re.compile(r"\{: ([^{}\n]*)\}")
-_ATTR_RE = re.compile(r"([#.])([\w-]+)")
-_STRONG_RE = re.compile(r"\*\*([^*\s](?:[^*\n]*[^*\s])?)\*\*")
 _HEADING_RE = re.compile(r"(#{1,6}) ((?:[^<>\[\]*_`\\{}\s][^<>\[\]*_`\\{}]*)?[^<>\[\]*_`\\{}#\s])")
 _TABLE_RULE_RE = re.compile(r"\|(?:---\|)+")
 # A raw <p> line: an ampersand only in a whole reference (an open one makes the rest raw HTML).
-_RAW_P_RE = re.compile(rf'<p(?: class="[\w -]*")?>(?:[^<>&]|{_ENTITY})*</p>')
+_RAW_P_RE = re.compile(rf'<p(?: class="[\w -]*")?>(?:[^<>&]|{ENTITY})*</p>')
 _DIV_RE = re.compile(r'<div((?: (?:class|id)="[\w -]*")+) markdown>')
 _ADMONITION_RE = re.compile(r'!!! ([a-z]+) "([A-Za-z ]+)"')
 # What starts another block inside a paragraph, or makes one a list, quote, rule or code.
@@ -77,40 +69,11 @@ _BLOCK_START_RE = re.compile(
 )
 # Characters Python-Markdown rewrites before it parses, or whose syntax this module leaves out.
 _UNSUPPORTED_RE = re.compile(r"[\x00\t\r\x02\x03\\`_~]|[ ]\n|!\[|[ ]$")
-_AMP_RE = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
-def _escape_attribute(text: str) -> str:
-    """As Python-Markdown's serializer escapes an attribute value."""
-    if "&" in text:
-        text = _AMP_RE.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def _attributes(spec: str, into: dict[str, str]) -> None:
-    """``#id .class`` -> *into*, as the ``attr_list`` extension sets them."""
-    tokens = [_ATTR_RE.fullmatch(token) for token in spec.split()]
-    if not all(tokens):
-        raise _Unsupported(spec)
-    for kind, value in (token.groups() for token in tokens):
-        if kind == "#":
-            into["id"] = value
-        else:
-            into["class"] = f"{into['class']} {value}" if "class" in into else value
-
-
-def _open(tag: str, attributes: dict[str, str]) -> str:
-    # Python-Markdown's serializer writes attributes in lexical order.
-    pairs = "".join(f' {key}="{_escape_attribute(attributes[key])}"' for key in sorted(attributes))
-    return f"<{tag}{pairs}>"
-
-
-class _Page:
+class _Page(InlineHtml):
     def __init__(self) -> None:
-        # Link targets are turned into URLs once the whole page is known to convert: MkDocs
-        # warns of a broken link as it turns it, and a page left to Python-Markdown is turned
-        # again there.
-        self.targets: list[str] = []
+        super().__init__()
         self.ids: set[str] = set()
         self.headings: list[tuple[int, int, str]] = []  # output slot, level, text
         self.out: list[str] = []
@@ -139,17 +102,17 @@ class _Page:
     def div(self, lines: list[str], index: int, end: int) -> int:
         match = _DIV_RE.fullmatch(lines[index])
         if not match or end != index + 1:
-            raise _Unsupported(lines[index])
+            raise Unsupported(lines[index])
         close = lines.index("</div>", index)  # ValueError: a div not closed
         inner = lines[index + 1 : close]
         if any(line.startswith("<div") for line in inner) or inner[-1:] != [""] or not any(inner):
-            raise _Unsupported(lines[index])
+            raise Unsupported(lines[index])
         if close + 1 < len(lines) and lines[close + 1]:
-            raise _Unsupported(lines[close])
+            raise Unsupported(lines[close])
         attributes = dict(re.findall(r' (\w+)="([^"]*)"', match.group(1)))
         if "id" in attributes:
             self.ids.add(attributes["id"])
-        self.out.append(_open("div", attributes) + "\n")
+        self.out.append(open_tag("div", attributes) + "\n")
         self.depth += 1
         self.blocks(inner)
         self.depth -= 1
@@ -159,7 +122,7 @@ class _Page:
     def admonition(self, lines: list[str], index: int, end: int) -> int:
         match = _ADMONITION_RE.fullmatch(lines[index])
         if not match or end != index + 1:
-            raise _Unsupported(lines[index])
+            raise Unsupported(lines[index])
         stop = end
         while stop < len(lines) and (not lines[stop] or lines[stop].startswith("    ")):
             stop += 1
@@ -171,7 +134,7 @@ class _Page:
         )
         inner = [line[4:] for line in lines[end:stop]]
         if any(line.startswith((" ", "!!!", "<div", "<p")) for line in inner):
-            raise _Unsupported(lines[index])
+            raise Unsupported(lines[index])
         self.blocks(inner)
         self.out.append("</div>\n")
         return stop
@@ -181,7 +144,7 @@ class _Page:
         if first.startswith("#"):
             match = _HEADING_RE.fullmatch(first)
             if not match or len(block) > 1:
-                raise _Unsupported(first)
+                raise Unsupported(first)
             level, text = len(match.group(1)), self.plain(match.group(2))
             self.headings.append((len(self.out), level, text))
             self.out.append(f"{text}</h{level}>\n")
@@ -191,7 +154,7 @@ class _Page:
             self.bullets(block)
         elif first.startswith("<p"):
             if not _RAW_P_RE.fullmatch(first) or len(block) > 1:
-                raise _Unsupported(first)
+                raise Unsupported(first)
             # Python-Markdown keeps a blank line after a raw block outside a div.
             self.out.append(first + ("\n" if self.depth else "\n\n"))
         else:
@@ -199,15 +162,15 @@ class _Page:
 
     def table(self, rows: list[str]) -> None:
         if len(rows) < 3 or not _TABLE_RULE_RE.fullmatch(rows[1]):
-            raise _Unsupported(rows[0])
+            raise Unsupported(rows[0])
         width = rows[1].count("|") - 1
         cells = []
         for row in (rows[0], *rows[2:]):
             if len(row) < 2 or row[0] != "|" or row[-1] != "|" or "{:" in row:
-                raise _Unsupported(row)
+                raise Unsupported(row)
             split = row[1:-1].split("|")
             if len(split) != width:
-                raise _Unsupported(row)
+                raise Unsupported(row)
             cells.append([self.inline(cell.strip(" ")) for cell in split])
         out = ["<table>\n<thead>\n<tr>\n"]
         out += [f"<th>{cell}</th>\n" for cell in cells[0]]
@@ -222,82 +185,25 @@ class _Page:
     def bullets(self, block: list[str]) -> None:
         """A tight list of one-line items (a list after a list would join it: not converted)."""
         if self.out and self.out[-1].endswith("</ul>\n"):
-            raise _Unsupported(block[0])
+            raise Unsupported(block[0])
         items = []
         for line in block:
             if not line.startswith("- ") or _BLOCK_START_RE.match(line[2:]):
-                raise _Unsupported(line)
+                raise Unsupported(line)
             items.append(f"<li>{self.inline(line[2:])}</li>\n")
         self.out.append(f"<ul>\n{''.join(items)}</ul>\n")
 
     def paragraph(self, block: list[str]) -> None:
         attributes: dict[str, str] = {}
-        if len(block) > 1 and (match := _ATTR_LIST_RE.fullmatch(block[-1])):
-            _attributes(match.group(1), attributes)
+        if len(block) > 1 and (match := ATTR_LIST_RE.fullmatch(block[-1])):
+            attributes_into(match.group(1), attributes)
             block = block[:-1]
             if "id" in attributes:
                 self.ids.add(attributes["id"])
         # A pipe anywhere may make a table of the paragraph (rows need not open with one).
         if any(_BLOCK_START_RE.match(line) or "|" in line for line in block):
-            raise _Unsupported(block[0])
-        self.out.append(f"{_open('p', attributes)}{self.inline(chr(10).join(block))}</p>\n")
-
-    # -- inline ------------------------------------------------------------------------------
-    def inline(self, text: str, in_link: bool = False) -> str:
-        out: list[str] = []
-        position = 0
-        while True:
-            start = text.find("[", position) if not in_link else -1
-            chunk_end = len(text) if start < 0 else start
-            out.append(self.spans(text[position:chunk_end]))
-            if start < 0:
-                return "".join(out)
-            match = _LINK_RE.match(text, start)
-            if not match:
-                raise _Unsupported(text)
-            label, target, title = match.groups()
-            attributes = {"href": f"\x00{len(self.targets)}\x00"}
-            self.targets.append(target)
-            if title is not None:
-                attributes["title"] = title
-            position = match.end()
-            if attrs := _ATTR_LIST_RE.match(text, position):
-                _attributes(attrs.group(1), attributes)
-                if "id" in attributes:  # an anchor inside a paragraph
-                    raise _Unsupported(text)
-                position = attrs.end()
-            out.append(f"{_open('a', attributes)}{self.inline(label, in_link=True)}</a>")
-
-    def spans(self, text: str) -> str:
-        """Text without links: bold, raw tags and references kept, the rest escaped."""
-        # A brace after a link's attribute list would join it (attr_list reads to the line's last).
-        if "{" in text or "}" in text or "]" in text:
-            raise _Unsupported(text)
-        out: list[str] = []
-        position = 0
-        for match in _STRONG_RE.finditer(text):
-            out.append(self.plain(text[position : match.start()]))
-            out.append(f"<strong>{self.plain(match.group(1))}</strong>")
-            position = match.end()
-        out.append(self.plain(text[position:]))
-        return "".join(out)
-
-    def plain(self, text: str) -> str:
-        if "*" in text:
-            raise _Unsupported(text)
-        if "<" not in text and "&" not in text:
-            return text.replace(">", "&gt;")
-        out: list[str] = []
-        position = 0
-        for match in _MARKUP_RE.finditer(text):
-            markup = match.group(0)
-            if len(markup) == 1 or (markup[0] == "<" and not _INLINE_TAG_RE.fullmatch(markup)):
-                raise _Unsupported(markup)
-            out.append(text[position : match.start()].replace(">", "&gt;"))
-            out.append(markup)
-            position = match.end()
-        out.append(text[position:].replace(">", "&gt;"))
-        return "".join(out)
+            raise Unsupported(block[0])
+        self.out.append(f"{open_tag('p', attributes)}{self.inline(chr(10).join(block))}</p>\n")
 
     # -- headings ----------------------------------------------------------------------------
     def finish(self, link: Callable[[str], str]) -> Converted:
@@ -307,11 +213,9 @@ class _Page:
             name = " ".join(text.split())
             anchor = unique(slugify(html.unescape(name), "-"), self.ids, counters)
             headings.append(Heading(level, anchor, text, name))
-            self.out[slot] = f'<h{level} id="{_escape_attribute(anchor)}">{self.out[slot]}'
+            self.out[slot] = f'<h{level} id="{escape_attribute(anchor)}">{self.out[slot]}'
         text = "".join(self.out).strip("\n")
-        if self.targets:
-            urls = [_escape_attribute(link(target)) for target in self.targets]
-            text = _LINK_SLOT_RE.sub(lambda slot: urls[int(slot.group(1))], text)
+        text = self.links(text, link)
         return Converted(text, tuple(headings), frozenset(self.ids))
 
 
@@ -324,6 +228,6 @@ def convert(markdown: str, link: Callable[[str], str]) -> Converted | None:
     page = _Page()
     try:
         page.blocks(markdown.split("\n"))
-    except (_Unsupported, ValueError):
+    except (Unsupported, ValueError):
         return None
     return page.finish(link)
