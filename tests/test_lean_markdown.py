@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import markdown
@@ -10,11 +9,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cable2md.build import build
 from cable2md.lean_markdown import UNUSED_INLINE, LeanMarkdown
+from tests.test_page_html import site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-HOSTILE = ROOT / "tests" / "hostile"
 
 
 def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
@@ -38,13 +36,8 @@ def test_lean_markdown_leaves_the_unused_patterns_out():
 
 
 def test_every_generated_page_converts_the_same_lean(tmp_path):
-    cables = tmp_path / "cables"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "cables", cables)
-    shutil.copytree(ROOT / "cables", cables, dirs_exist_ok=True)
-    for hostile in HOSTILE.glob("*.txt"):  # markup in every field
-        shutil.copyfile(hostile, cables / hostile.name)
-    build(cables, tmp_path / "docs", cache_dir=tmp_path / "cache")
-    pages = sorted((tmp_path / "docs").rglob("*.md"))
+    docs, uris = site_pages(tmp_path)  # the fixtures, the seed and the hostile cables
+    pages = [docs / uri for uri in uris]
     assert len(pages) > 100
     full, lean = converters()
     for page in pages:

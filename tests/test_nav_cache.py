@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,26 +15,14 @@ from mkdocs.exceptions import PluginError
 import cable2md.plugin
 from cable2md import nav_cache
 from cable2md.nav_cache import NavCache
-from tests.browser.conftest import archive
+from tests.browser.conftest import archive, site_config
 from tests.test_site import differences, tree
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_in_process(folder: Path, cables: Path) -> Path:
-    work, site = folder / "work", folder / "site"
-    plugin = {"cables": str(cables), "generated": str(work / "generated"),
-              "cache": str(work / "cache"), "people": str(ROOT / "people.yml"), "pagefind": False}  # fmt: skip
-    config = {
-        "INHERIT": str(ROOT / "mkdocs.yml"),
-        "docs_dir": str(ROOT / "docs"),
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "plugins": [{"cable2md": plugin}, "search"],
-    }
-    work.mkdir(parents=True)
-    (work / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML
-    build(load_config(str(work / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
+    config_file = site_config(folder / "work", cables, pagefind=False)
+    build(load_config(str(config_file), site_dir=str(folder / "site"), strict=True))
+    return folder / "site"
 
 
 def test_the_site_is_the_same_without_the_shortcuts(tmp_path, monkeypatch):

@@ -43,22 +43,16 @@ CABLE_PAGE = "cables/2005/05TOKYO1349/index.html"
 FIXTURES = ROOT / "tests" / "fixtures" / "cables"
 
 
-def build_site(
-    destination: Path, cables: Path | str = ROOT / "cables"
-) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of the repository's site from *cables* into *destination*.
-
-    The build runs from a small config that inherits the repository's ``mkdocs.yml`` and puts
-    the plugin's generated pages and cache beside *destination*, so a test build never touches
-    the working tree's ``.cache/`` (nor races a developer's own build).
-    """
-    work = destination.parent / f"{destination.name}-work"
+def site_config(work: Path, cables: Path | str, **options: object) -> Path:
+    """A config in *work* that inherits the repository's ``mkdocs.yml`` and puts the plugin's
+    generated pages and cache in *work* (*options*: more of the plugin's settings)."""
     work.mkdir(parents=True, exist_ok=True)
     plugin = {
         "cables": str(Path(cables).resolve()),
         "generated": str(work / "generated"),
         "cache": str(work / "cache"),
         "people": str(ROOT / "people.yml"),
+        **options,
     }
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
@@ -68,6 +62,19 @@ def build_site(
     }
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
+    return config_file
+
+
+def build_site(
+    destination: Path, cables: Path | str = ROOT / "cables"
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the repository's site from *cables* into *destination*.
+
+    The build runs from a small config that inherits the repository's ``mkdocs.yml`` and puts
+    the plugin's generated pages and cache beside *destination*, so a test build never touches
+    the working tree's ``.cache/`` (nor races a developer's own build).
+    """
+    config_file = site_config(destination.parent / f"{destination.name}-work", cables)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in ("SITE_URL", "CABLES"):
         env.pop(name, None)
