@@ -131,7 +131,11 @@ def _split_end(lines: list[Line]) -> tuple[list[Line], str | None, list[str]]:
     last = kept[-1]
     before = kept[-2] if len(kept) > 1 else None
     signer = _signer_line(last.text) if before is not None else None
-    if signer and (signer.isupper() or before.blank or not before.stripped[-1:].isalnum()):
+    if (
+        signer
+        and before is not None
+        and (signer.isupper() or before.blank or not before.stripped[-1:].isalnum())
+    ):
         return kept[:-1], signer, trailer
     match = _GLUED_SIGNER_RE.search(last.text)
     if (

@@ -62,7 +62,7 @@ def post_codes() -> dict[str, str]:
 
 
 @cache
-def caveats() -> dict[str, dict[str, str]]:
+def caveats() -> dict[str, dict[str, Any]]:
     return _load("caveats.yaml")["caveats"]
 
 

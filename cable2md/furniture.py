@@ -169,7 +169,7 @@ def _joined(lines: list[Line]) -> str:
 
 def _strip_repeated_sections(lines: list[Line], joined: str, out: Cleaned) -> list[Line]:
     """*joined* is ``_joined(lines)``."""
-    first: str | None = None
+    first: tuple[str, int] | None = None
     index = marked = position = 0  # the lines before index are kept or removed
     kept: list[Line] = []
     # Only the lines that may be a classification line or a database row are read.

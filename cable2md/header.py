@@ -283,26 +283,25 @@ class _Scanner:
                 )
         elif routing.parse_dateline(text):
             header.dateline = header.dateline or routing.parse_dateline(text)
-        elif routing.FM_RE.match(text) and text.startswith("FM"):
-            header.sender = header.sender or routing.FM_RE.match(text).group("sender")
+        elif text.startswith("FM") and (sender := routing.FM_RE.match(text)):
+            header.sender = header.sender or sender.group("sender")
         elif text.startswith("TO ") or text.startswith("INFO "):
             target = header.to if text.startswith("TO ") else header.info
             target.append(routing.address(text.split(None, 1)[1]))
             self.open = "TO" if text.startswith("TO ") else "INFO"
             header.fields.setdefault(self.open, [])
-        elif (parsed := parse_classification_line(text)) is not None and (
-            parsed.post or header.classification is None
+        elif (line_of := parse_classification_line(text)) is not None and (
+            line_of.post or header.classification is None
         ):
             if header.classification is None or (
-                header.classification.post is None and parsed.post
+                header.classification.post is None and line_of.post
             ):
-                header.classification, header.classification_line = parsed, line
-            header.handling.extend(q for q in parsed.qualifiers if q not in header.handling)
-            self.seen_field = self.seen_field or bool(parsed.post)
+                header.classification, header.classification_line = line_of, line
+            header.handling.extend(q for q in line_of.qualifiers if q not in header.handling)
+            self.seen_field = self.seen_field or bool(line_of.post)
         elif (caveats := _caveats(text)) is not None:
             header.handling.extend(c for c in caveats if c not in header.handling)
-        elif MEMO_RE.match(text):
-            match = MEMO_RE.match(text)
+        elif match := MEMO_RE.match(text):
             if match.group("key") == "From":
                 header.memo_from = match.group("value").strip()
         elif header.classification and "SUBJECT" not in header.fields and _PASS_RE.match(text):
@@ -325,8 +324,9 @@ def _caveats(text: str) -> list[str] | None:
     if whole:
         return [whole]
     words = [word for word in re.split(r"[\s,;/]+", text) if word]
-    if words and all(caveat_name(word) for word in words):  # stops at the first other word
-        return [caveat_name(word) for word in words]
+    names = [caveat_name(word) for word in words]
+    if names and all(names):
+        return [name for name in names if name]
     return None
 
 

@@ -161,7 +161,13 @@ def _infer_year(
 def _carried_line(header: Header, code: str | None, number: str | None) -> str | None:
     """The classification line's ``POST NUMBER`` when it belongs to another cable than the
     routing header's (another post and serial); else None."""
-    if code is None or not (number or "").isdigit() or not header.de_number or not header.sender:
+    if (
+        code is None
+        or number is None
+        or not number.isdigit()
+        or not header.de_number
+        or not header.sender
+    ):
         return None
     # A DE serial keeps only a number's last four digits (STATE 068250 goes as #8250).
     if int(header.de_number) % 10_000 == int(number) % 10_000:

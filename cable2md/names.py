@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -39,7 +40,7 @@ class Vocabulary:
     weak: frozenset[str]
 
 
-def _fold(values: object) -> frozenset[str]:
+def _fold(values: Iterable[object] | None) -> frozenset[str]:
     return frozenset(str(value).casefold() for value in (values or ()))
 
 

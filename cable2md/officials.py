@@ -256,7 +256,7 @@ class _Finder:
                 size = 0 if self._ends(end - 1) else self.name_at(end, titled=True)
                 if size:
                     start = self.left_extent(index)
-                    title = " ".join(words[start:end]).strip(' ,;:("“')
+                    title: str | None = " ".join(words[start:end]).strip(' ,;:("“')
                     found.append((self._name(end, size), title, start))
                 resume = end + size
                 continue

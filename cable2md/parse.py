@@ -45,7 +45,7 @@ def _field_text(lines: list[Line] | None) -> str | None:
 def _check_header(source: Source, header, identity, body_lines: list[Line]) -> list[Defect]:
     defects: list[Defect] = []
     first = header.classification_line
-    where = (first.number, first.column) if first else (1, 1)
+    where: tuple[int, int] = (first.number, first.column) if first else (1, 1)
     if not (header.classification or header.sender or header.fields or header.dtg):
         raise CableError(
             source.path,

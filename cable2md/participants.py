@@ -72,7 +72,7 @@ def _person(text: str) -> tuple[str | None, str | None, str | None]:
     if match:
         role, text = match.group("role").strip(), text[: match.start()]
     head, _, rest = text.partition(",")
-    rest = rest.strip(" ,;.") or None
+    rest = rest.strip(" ,;.")
     words = head.split()
     caps = not any(ch.islower() for ch in head)
     if rest and words and all(name_word(w, caps=caps) for w in words) and len(words) <= 4:

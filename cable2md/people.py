@@ -194,7 +194,7 @@ def build_people(
     not_people, aliases, splits = curation.not_people, curation.aliases, curation.splits
     for ident, seen, resolved in cables:
         if not_people and any(name_key(name) in not_people for name, _ in seen):
-            found = resolve(seen, curation).items()
+            found = list(resolve(seen, curation).items())
         else:
             found = [(name, [seen[at][1] for at in positions]) for name, positions in resolved]
         forms: dict[str, str] = {}

@@ -51,11 +51,13 @@ class Summary:
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...], source: str) -> Summary:
-        ident = row[0]
+        ident, date, dtg, origin, code, classification, handling, tags, subject = row[:9]
+        partial, reference_ids, description, sightings, people = row[9:]
         return cls(
-            ident, source, *row[1:12],
-            tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in row[12]),
-            row[13],
+            ident, source, date, dtg, origin, code, classification, handling, tags, subject,
+            partial, reference_ids, description,
+            tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in sightings),
+            people,
         )  # fmt: skip
 
 
