@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from .classification import caveat_name
 from .errors import Defect
@@ -24,19 +25,19 @@ from .names import vocabulary
 from .normalize import join_lines
 from .paragraphs import read_start
 
-TRAILER_RE = re.compile(
+TRAILER_RE: Final = re.compile(
     r"^\s*(?:Declassified/Released\b.*|Systematic Review\b.*|NNNN?|BT|#\d+)\s*$", re.I
 )
-_SIGNER_WORD_RE = re.compile(r"[A-Z][A-Za-z'’-]*|[JjSs]r\.?|[A-Z]\.")
-_REDACTED_RE = re.compile(r"[xX]{4,}")
-_PUNCTUATION_LINE_RE = re.compile(r"^\s*[^\w\s]+\s*$")
-_SIGNER_JUNK_RE = re.compile(r"[\\>*.]+\s*$|^\s*[.>]+")
+_SIGNER_WORD_RE: Final = re.compile(r"[A-Z][A-Za-z'’-]*|[JjSs]r\.?|[A-Z]\.")
+_REDACTED_RE: Final = re.compile(r"[xX]{4,}")
+_PUNCTUATION_LINE_RE: Final = re.compile(r"^\s*[^\w\s]+\s*$")
+_SIGNER_JUNK_RE: Final = re.compile(r"[\\>*.]+\s*$|^\s*[.>]+")
 # A signer typed at the end of the last sentence: "... End Comment. YAMAMOTO", "... Europe. Edelman"
-_GLUED_SIGNER_RE = re.compile(
+_GLUED_SIGNER_RE: Final = re.compile(
     r"(?:[.!?”\"')]|END COMMENT|End Comment)\s+\.?(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?|[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?)\s*$"
 )
-_UNDERLINE_RE = re.compile(r"^\s*[-=_]{3,}\s*$|^\s*-\s*$")
-_SIGNER_NOT = {
+_UNDERLINE_RE: Final = re.compile(r"^\s*[-=_]{3,}\s*$|^\s*-\s*$")
+_SIGNER_NOT: Final = {
     "END",
     "SUMMARY",
     "COMMENT",
@@ -48,10 +49,10 @@ _SIGNER_NOT = {
     "TEXT",
     "MESSAGE",
 }
-_ITEM_RE = re.compile(r"^\s*(?:-{1,2}\s?|\*\s|o\s|[A-Z]\.\s|\(\w{1,3}\)\s|\d{1,2}\)\s)")
-_SENTENCE_END = (".", "?", "!", ":", ";", ",", ")", '"', "'", "-")
-_HEADING_MAX_WORDS = 10
-_OCR_SPACING_RE = re.compile(r"[a-z,]  [a-zA-Z]")
+_ITEM_RE: Final = re.compile(r"^\s*(?:-{1,2}\s?|\*\s|o\s|[A-Z]\.\s|\(\w{1,3}\)\s|\d{1,2}\)\s)")
+_SENTENCE_END: Final = (".", "?", "!", ":", ";", ",", ")", '"', "'", "-")
+_HEADING_MAX_WORDS: Final = 10
+_OCR_SPACING_RE: Final = re.compile(r"[a-z,]  [a-zA-Z]")
 
 
 @dataclass

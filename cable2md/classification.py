@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from . import data
 
-LEVELS = {
+LEVELS: Final = {
     "TOPSECRET": "TOP SECRET",
     "SECRET": "SECRET",
     "CONFIDENTIAL": "CONFIDENTIAL",
@@ -21,17 +22,29 @@ LEVELS = {
     "UNCLAS": "UNCLASSIFIED",
     "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE",
 }
-_QUALIFIERS = {"EFTO", "SENSITIVE", "SBU", "NOFORN", "SIPDIS", "FOUO", "NODIS", "EXDIS", "LIMDIS"}
-_SECTION_RE = re.compile(r"^SECTION (\d{1,3}) OF (\d{1,3})\b ?")
-_POST_NUMBER_RE = re.compile(r"^(?:\d\d )?(?P<post>[A-Z][A-Z.' -]{0,40}?) (?P<number>\d{1,7})$")
+_QUALIFIERS: Final = {
+    "EFTO",
+    "SENSITIVE",
+    "SBU",
+    "NOFORN",
+    "SIPDIS",
+    "FOUO",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+}
+_SECTION_RE: Final = re.compile(r"^SECTION (\d{1,3}) OF (\d{1,3})\b ?")
+_POST_NUMBER_RE: Final = re.compile(
+    r"^(?:\d\d )?(?P<post>[A-Z][A-Z.' -]{0,40}?) (?P<number>\d{1,7})$"
+)
 # A ZNY line's five letters say the level when the classification line is missing.
 # A quick test: a classification line opens with the first letters of a level (maybe spaced out).
-LEVEL_START_RE = re.compile(
+LEVEL_START_RE: Final = re.compile(
     r"\s*(?:S\s?S?\s?E\s?C|C\s?C?\s?O\s?N|U\s?U?\s?N\s?C|T\s?O\s?P|L\s?I\s?M)", re.I
 )
-_CAVEAT_MAX = 60  # no caveat line is longer
-_SPACES_RE = re.compile(r"\s+")
-ZNY_LEVELS = {
+_CAVEAT_MAX: Final = 60  # no caveat line is longer
+_SPACES_RE: Final = re.compile(r"\s+")
+ZNY_LEVELS: Final = {
     "SSSSS": "SECRET",
     "CCCCC": "CONFIDENTIAL",
     "UUUUU": "UNCLASSIFIED",

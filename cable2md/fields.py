@@ -8,26 +8,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
-MARKING_RE = re.compile(
+MARKING_RE: Final = re.compile(
     r"^\(\s*(?P<marking>(?:TS|S|C|U|SBU|LOU|FOUO|NF|REL[^)]{0,40}|ORCON|PROPIN|NOFORN|SI|TK)"
     r"(?:\s*(?:/{1,2}|-)\s*(?:TS|S|C|U|SBU|LOU|FOUO|NF|REL[^)]{0,40}|ORCON|PROPIN|NOFORN|SI|TK))*)\s*\)\s*",
     re.IGNORECASE,
 )
-_TAGS_LABEL_RE = re.compile(r"^\s*TAGS?\b\s*:?\s*", re.I)
-_SUBJECT_LABEL_RE = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.]\s*", re.I)
-_PERSON_TAG_RE = re.compile(r"\(([^()]*)\)")
-_EO_RE = re.compile(
+_TAGS_LABEL_RE: Final = re.compile(r"^\s*TAGS?\b\s*:?\s*", re.I)
+_SUBJECT_LABEL_RE: Final = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.]\s*", re.I)
+_PERSON_TAG_RE: Final = re.compile(r"\(([^()]*)\)")
+_EO_RE: Final = re.compile(
     r"^\s*¶?\s*(?:E\s?\.\s?O\s?\.?|EO)\s*(?P<number>\d{5})?\s*[:;,.]?\s*", re.IGNORECASE
 )
-_DECL_RE = re.compile(r"\bDECL\b\s*[:;.]?\s*(?P<decl>.*)$", re.IGNORECASE)
-_CLASSIFIED_RE = re.compile(r"^\s*CLASSIFIED\s+BY\s*[:;.]?\s*", re.IGNORECASE)
-_REASONS_RE = re.compile(
+_DECL_RE: Final = re.compile(r"\bDECL\b\s*[:;.]?\s*(?P<decl>.*)$", re.IGNORECASE)
+_CLASSIFIED_RE: Final = re.compile(r"^\s*CLASSIFIED\s+BY\s*[:;.]?\s*", re.IGNORECASE)
+_REASONS_RE: Final = re.compile(
     r"[\s,.;]*(?:\bfor\s+|\bunder\s+)?\b(?:reasons?|reason\s+codes?)\b\s*[:.]?\s*(?P<reasons>.*)$",
     re.IGNORECASE,
 )
-_BARE_REASON_RE = re.compile(
+_BARE_REASON_RE: Final = re.compile(
     r"[\s,.;]*(?:\bfor\s+)?(?P<reasons>\b1\.\s?[4-6]\s*\(?\s*[a-hA-H]\b.*)$"
 )
 

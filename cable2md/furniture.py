@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from . import routing
 from .classification import LEVEL_START_RE, caveat_name, parse_classification_line
@@ -19,15 +20,15 @@ from .errors import Defect
 from .lines import Line, texts
 from .model import Artifact
 
-PAGE_HEADER_RE = re.compile(
+PAGE_HEADER_RE: Final = re.compile(
     r"^\s*PAGE\s+\d{1,3}\s+(?:[A-Z][A-Z. ]{0,30}?\s+)?\d{2,7}\s+(?:\d{1,2}\s+OF\s+\d{1,2}\s+)?\d{6}Z\b\s*"
 )
-PAGE_MARKING_RE = re.compile(
+PAGE_MARKING_RE: Final = re.compile(
     r"^\s*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)"
     r"(?:\s+PTQ\d+)?\s*$"
 )
-_TRAILING_MARKING_RE = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$")
-_DISTRIBUTION_RE = re.compile(
+_TRAILING_MARKING_RE: Final = re.compile(r"\s+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$")
+_DISTRIBUTION_RE: Final = re.compile(
     "|".join(
         (
             r"^\s*ACTION\s+[A-Z]{1,6}-\d\d\s*$",
@@ -38,14 +39,16 @@ _DISTRIBUTION_RE = re.compile(
         )
     )
 )
-MRN_MARKER_RE = re.compile(r"^\s*[A-Z][A-Z ]{1,30}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
-_SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "]")
-_DATABASE_ROW = r"\s*\d{3,7}\s+\d{4}-\d\d-\d\d\s+\d{2}[A-Z]{2,}\d+\s"
-_DATABASE_ROW_RE = re.compile("^" + _DATABASE_ROW)
+MRN_MARKER_RE: Final = re.compile(
+    r"^\s*[A-Z][A-Z ]{1,30}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$"
+)
+_SENTENCE_END: Final = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "]")
+_DATABASE_ROW: Final = r"\s*\d{3,7}\s+\d{4}-\d\d-\d\d\s+\d{2}[A-Z]{2,}\d+\s"
+_DATABASE_ROW_RE: Final = re.compile("^" + _DATABASE_ROW)
 # A look-ahead: the white space a pattern opens with may run on into the lines after it.
-_MARKED_RE = re.compile(rf"\n(?=(?i:{LEVEL_START_RE.pattern})|{_DATABASE_ROW})")
-_PASS_RE = re.compile(r"^[^a-z]*\b(?:FOR|PASS)\b[^a-z]*$")
-_HEADER_FIELD_RE = re.compile(
+_MARKED_RE: Final = re.compile(rf"\n(?=(?i:{LEVEL_START_RE.pattern})|{_DATABASE_ROW})")
+_PASS_RE: Final = re.compile(r"^[^a-z]*\b(?:FOR|PASS)\b[^a-z]*$")
+_HEADER_FIELD_RE: Final = re.compile(
     r"^\s*(?:¶?\s*E\.?\s?O\.?\s*\d{5}|EO\s+\d{5}|TAGS\b|SUBJ(?:ECT)?\s*:)", re.I
 )
 
@@ -88,7 +91,7 @@ def _strip_page_headers(lines: list[Line], out: Cleaned) -> list[Line]:
 
 
 # Lines of furniture are short or start with capitals, dashes or digits: a quick first test.
-_MAYBE_FURNITURE_RE = re.compile(r"\s*(?:[A-Z]{2}|[A-Z]+-\d|-{5}|/\d)")
+_MAYBE_FURNITURE_RE: Final = re.compile(r"\s*(?:[A-Z]{2}|[A-Z]+-\d|-{5}|/\d)")
 
 
 def _drop_single_lines(lines: list[Line], out: Cleaned) -> list[Line]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from . import routing
 from .classification import ClassificationLine, caveat_name, parse_classification_line
@@ -20,12 +21,12 @@ from .model import Artifact
 from .normalize import denoise
 from .paragraphs import is_paragraph_start
 
-PARTIAL_RE = re.compile(
+PARTIAL_RE: Final = re.compile(
     r"^\s*This\s+record\s+is\s+a\s+partial\s+extract\s+of\s+the\s+original\s+cable", re.I
 )
-TRAILER_RE = re.compile(r"^\s*Declassified/Released\b", re.I)
-CORRECTED_RE = re.compile(r"^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b", re.I)
-MEMO_RE = re.compile(r"^\s*(?P<key>To|Action|From|Captions|Cable|Text)\s*:(?P<value>.*)$")
+TRAILER_RE: Final = re.compile(r"^\s*Declassified/Released\b", re.I)
+CORRECTED_RE: Final = re.compile(r"^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b", re.I)
+MEMO_RE: Final = re.compile(r"^\s*(?P<key>To|Action|From|Captions|Cable|Text)\s*:(?P<value>.*)$")
 
 HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("EO", re.compile(r"^\s*¶?\s*(?:E\s?\.\s?O\s?\.?|EO)\s*\d{5}\b", re.I)),
@@ -41,22 +42,24 @@ HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("CLASSIFIED", re.compile(r"^\s*CLASSIFIED\s+BY\b", re.I)),
 )
 # "\s\s*", not "\s+": a pattern that opens with a character class is searched for quickly.
-_SPLIT_RE = re.compile(
+_SPLIT_RE: Final = re.compile(
     r"\s\s*(?=(?:E\.\s?O\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
 )
-_PASS_RE = re.compile(r"^[^a-z]{0,160}\b(?:FOR|PASS|PASS TO)\b[^a-z]{0,160}$")
-_SUBJECT_OPEN_RE = re.compile(
+_PASS_RE: Final = re.compile(r"^[^a-z]{0,160}\b(?:FOR|PASS|PASS TO)\b[^a-z]{0,160}$")
+_SUBJECT_OPEN_RE: Final = re.compile(
     r"(?:[:,;/-]|\b(?:AND|OR|OF|THE|TO|FOR|WITH|ON|IN|A|AN|AT|BY|FROM|ITS|HIS|HER|OVER|ABOUT))$",
     re.I,
 )
-_REF_LABEL_RE = re.compile(r"^\s*\(?[B-Hb-h][.)]\s")
-_REASON_RE = re.compile(r"\b1\s?\.\s?[4-9]\b|\breasons?\b.*\(", re.I)
-_UNDERLINE_RE = re.compile(r"^\s*[-=_]{3,}\s*$")
+_REF_LABEL_RE: Final = re.compile(r"^\s*\(?[B-Hb-h][.)]\s")
+_REASON_RE: Final = re.compile(r"\b1\s?\.\s?[4-9]\b|\breasons?\b.*\(", re.I)
+_UNDERLINE_RE: Final = re.compile(r"^\s*[-=_]{3,}\s*$")
 # Each code must end at a separator, so a long line cannot be split into codes in many ways.
-_TAG_LINE_RE = re.compile(r"^\s*(?:(?:[A-Za-z]{1,8}|\([^()]*\))(?:[\s,;]+|$))+$")
-_SCAN_LIMIT = 40  # lines of unknown text tolerated before the first header field
-_NOTE_REACH = 25  # an unknown line is a header note when a field follows within this many lines
-_NOTE_REACH_AFTER_SUBJECT = 4
+_TAG_LINE_RE: Final = re.compile(r"^\s*(?:(?:[A-Za-z]{1,8}|\([^()]*\))(?:[\s,;]+|$))+$")
+_SCAN_LIMIT: Final = 40  # lines of unknown text tolerated before the first header field
+_NOTE_REACH: Final = (
+    25  # an unknown line is a header note when a field follows within this many lines
+)
+_NOTE_REACH_AFTER_SUBJECT: Final = 4
 
 
 @dataclass

@@ -16,28 +16,29 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from . import data
 from .classification import ZNY_LEVELS, label
 from .header import Header
 
-_SENDER_RE = re.compile(
+_SENDER_RE: Final = re.compile(
     r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|USOFFICE)\s+(?P<post>.+)$"
 )
-_MEMO_FROM_RE = re.compile(r"\((?P<post>[A-Z][A-Z .'-]*?)\s+(?P<number>\d{1,7})\b")
-_DECL_DATE_RE = re.compile(
+_MEMO_FROM_RE: Final = re.compile(r"\((?P<post>[A-Z][A-Z .'-]*?)\s+(?P<number>\d{1,7})\b")
+_DECL_DATE_RE: Final = re.compile(
     r"\b(?:\d{1,2}/\d{1,2}/(?P<year>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d)/\d{1,2}/\d{1,2})\b"
 )
-_YEAR_RE = re.compile(r"\b(19[6-9]\d|20[0-4]\d)\b")
+_YEAR_RE: Final = re.compile(r"\b(19[6-9]\d|20[0-4]\d)\b")
 # Spans between a cable and its declassification date, with the cost of assuming each:
 # ten years is the default of E.O. 12958, twenty-five its longest.
-_DECL_OFFSETS = ((10, 0), (25, 8), (5, 8), (15, 9), (20, 10))
+_DECL_OFFSETS: Final = ((10, 0), (25, 8), (5, 8), (15, 9), (20, 10))
 FIRST_YEAR, LATEST_YEAR = 1966, 2010  # the span of the 2010-2011 release
 # E.O. 12958 as amended in March 2003 (and E.O. 13526 after it) gives the reasons to classify
 # in its section 1.4; before, they were in section 1.5 (E.O. 12958) or 1.3 (E.O. 12356). A
 # cable classified "for reasons 1.4 (b)" was sent in 2003 or later.
-_AMENDED_REASONS_RE = re.compile(r"\b1\s?\.\s?4\s*\(\s*[a-h]\s*[)/,]", re.I)
-_AMENDED_ORDER_YEAR = 2003
+_AMENDED_REASONS_RE: Final = re.compile(r"\b1\s?\.\s?4\s*\(\s*[a-h]\s*[)/,]", re.I)
+_AMENDED_ORDER_YEAR: Final = 2003
 # The release holds few cables from before 2000: a guess that lands there costs more.
 _EARLY_YEAR, _EARLY_COST = 2000, 4
 

@@ -13,13 +13,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Final
 
 from . import data
 
-_REDACTION_RE = re.compile(r"^[xX]{3,}\W*$")
-_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
-_WORD_RE = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*$")
-_POSSESSIVE_RE = re.compile(r"(?:['’,][sS]|[sS]['’])$")
+_REDACTION_RE: Final = re.compile(r"^[xX]{3,}\W*$")
+_INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_WORD_RE: Final = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*$")
+_POSSESSIVE_RE: Final = re.compile(r"(?:['’,][sS]|[sS]['’])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +91,10 @@ def vocabulary() -> Vocabulary:
     )
 
 
-_CACHE = 1 << 16
-_TITLE_SUFFIX_RE = re.compile(r"-(?:elect|designate|nominee|general)$", re.I)
-_NUMERAL_RE = re.compile(r"[IVX]+")
-_PREFIXED_RE = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]")
+_CACHE: Final = 1 << 16
+_TITLE_SUFFIX_RE: Final = re.compile(r"-(?:elect|designate|nominee|general)$", re.I)
+_NUMERAL_RE: Final = re.compile(r"[IVX]+")
+_PREFIXED_RE: Final = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]")
 
 
 # The word tests below run once per token of every paragraph: they are cached by token.
@@ -214,7 +215,7 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-_KEY_SEPARATORS = re.compile(r"[.\s]+")
+_KEY_SEPARATORS: Final = re.compile(r"[.\s]+")
 
 
 @lru_cache(maxsize=_CACHE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Final
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,8 @@ def _sub(pattern: str, replacement: str, flags: int = 0) -> Callable[[str], str]
 # "1 . 4 ( b / d)": a classification reason typed or scanned with a space around each mark.
 # The pattern opens with the digit, its word boundary checked behind it: a pattern that opens
 # with a character class is searched for quickly.
-_REASON_CODE_RE = re.compile(r"(\d)(?<!\w\d)(?: ?\. ?(\d)\b(?= ?\()| \. ?(\d)\b)")
-_POINT_SPACE_DIGIT_RE = re.compile(r"\. \d")
+_REASON_CODE_RE: Final = re.compile(r"(\d)(?<!\w\d)(?: ?\. ?(\d)\b(?= ?\()| \. ?(\d)\b)")
+_POINT_SPACE_DIGIT_RE: Final = re.compile(r"\. \d")
 
 
 def _reason_code(text: str) -> str:
@@ -95,8 +96,8 @@ RULES: tuple[Rule, ...] = (
 
 # Every rule after the first repairs a space beside a mark: text without one needs no repair.
 # Two patterns, not one alternation: a pattern that opens with a character is searched for quickly.
-_SPACE_MARK_RE = re.compile(r" [.,;:!?')/\-]")
-_MARK_SPACE_RE = re.compile(r"[(/'\-] ")
+_SPACE_MARK_RE: Final = re.compile(r" [.,;:!?')/\-]")
+_MARK_SPACE_RE: Final = re.compile(r"[(/'\-] ")
 
 
 def _space_marks(text: str) -> set[str]:
@@ -105,7 +106,7 @@ def _space_marks(text: str) -> set[str]:
 
 
 # Each rule after the first, with the pairs its needs open with (none: the rule always runs).
-_RULE_PAIRS = tuple((rule, frozenset(need[:2] for need in rule.needs)) for rule in RULES[1:])
+_RULE_PAIRS: Final = tuple((rule, frozenset(need[:2] for need in rule.needs)) for rule in RULES[1:])
 
 
 def denoise(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
+from typing import Final
 
 from .model import Mention, Paragraph
 from .names import (
@@ -31,15 +32,15 @@ from .names import (
 )
 
 # Words end at white space, "—", "–" and "--" (of which the last "-" stays): see _Finder.
-_DOUBLE_DASH_RE = re.compile(r"-(?=-)")
-_CLAUSE_END = (",", ";", ":", ")", "!", "?")
-_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
-_MAX_NAME = 4  # words of a name, not counting particles (bin, al-, van)
-_MAX_TITLE = 10
-_LEADS = {
+_DOUBLE_DASH_RE: Final = re.compile(r"-(?=-)")
+_CLAUSE_END: Final = (",", ";", ":", ")", "!", "?")
+_INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_MAX_NAME: Final = 4  # words of a name, not counting particles (bin, al-, van)
+_MAX_TITLE: Final = 10
+_LEADS: Final = {
     "the", "a", "an", "who", "is", "was", "then", "now", "currently", "former", "new", "acting",
 }  # fmt: skip
-_ORG_AFTER = {
+_ORG_AFTER: Final = {
     "university", "institute", "street", "airport", "bridge", "center", "centre", "foundation",
     "hotel", "avenue", "square", "park", "school", "hospital", "prize", "award", "doctrine",
     "plan", "act", "law", "college", "museum", "library", "stadium", "road",
@@ -57,8 +58,8 @@ def _ends_clause(token: str) -> bool:
     return text.endswith(_CLAUSE_END) or text.endswith(".")
 
 
-_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+_UPPER: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER: Final = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _is_caps(text: str) -> bool:
@@ -72,21 +73,25 @@ def _is_caps(text: str) -> bool:
 
 
 # Only a word that can head a title or lead a name can open a mention: the others are skipped
-# before the (costlier) tries at each word. Kinds are kept in plain dicts (emptied when full),
-# looked up in C over a paragraph's words at once: quicker than a cached function.
-_UNKNOWN, _OTHER, _OPENS, _HEAD = -1, 0, 1, 2
-_known_kinds: dict[bool, dict[str, int]] = {True: {}, False: {}}
+# before the (costlier) tries at each word. Kinds are kept in plain dicts (emptied when full):
+# compiled, a lookup is quicker than a cached function.
+_UNKNOWN: Final = -1
+_OTHER: Final = 0
+_OPENS: Final = 1
+_HEAD: Final = 2
+_known_kinds: Final[dict[bool, dict[str, int]]] = {True: {}, False: {}}
 
 
 def _kinds(words: list[str], caps: bool) -> list[int]:
     known = _known_kinds[caps]
-    kinds = list(map(known.get, words, itertools.repeat(_UNKNOWN)))
-    if _UNKNOWN in kinds:
-        if len(known) > 1 << 16:
-            known.clear()
-        for word in set(words).difference(known):  # each new word once, found by set operations
-            known[word] = _kind(word, caps)
-        kinds = list(map(known.__getitem__, words))
+    if len(known) > 1 << 16:
+        known.clear()
+    kinds: list[int] = []
+    for word in words:
+        kind = known.get(word, _UNKNOWN)
+        if kind == _UNKNOWN:
+            kind = known[word] = _kind(word, caps)
+        kinds.append(kind)
     return kinds
 
 

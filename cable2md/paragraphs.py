@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .fields import split_marking
 
-PILCROW_RE = re.compile(r"^\s*¶\s*(?P<number>\d{1,3})\s*(?:\.|\)|(?=\s))\s*(?P<rest>.*)$")
+PILCROW_RE: Final = re.compile(r"^\s*¶\s*(?P<number>\d{1,3})\s*(?:\.|\)|(?=\s))\s*(?P<rest>.*)$")
 # A number, maybe behind garbled pilcrow characters, then a full stop and a space.
-_CANDIDATE_RE = re.compile(
+_CANDIDATE_RE: Final = re.compile(
     r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s?\.(?=\s|$|\()\s*(?P<rest>.*)$"
 )
-_GARBLE_RE = re.compile(r"^[¶T!|Il\[\]_1.]*$")
+_GARBLE_RE: Final = re.compile(r"^[¶T!|Il\[\]_1.]*$")
 # The first character of a start, garbled or not: a quick test before the patterns.
-_FIRST_CHARACTERS = frozenset("¶T!|Il[]_0123456789")
-_MAX_SKIP = 3  # paragraphs an extract may skip between two it keeps
+_FIRST_CHARACTERS: Final = frozenset("¶T!|Il[]_0123456789")
+_MAX_SKIP: Final = 3  # paragraphs an extract may skip between two it keeps
 
 
 @dataclass(frozen=True, slots=True)

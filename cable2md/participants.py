@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from . import data
 from .body import Block
@@ -18,14 +19,22 @@ from .names import display_name, is_given_name, name_word, split_title_name
 from .normalize import join_lines
 from .officials import find_people
 
-LIST_RE = re.compile(
+LIST_RE: Final = re.compile(
     r"^\W{0,3}(?:meeting\s+)?(?:participants|attendees|present|in attendance)\b\s*(?:were|included)?\s*[:.\-]?\s*",
     re.I,
 )
-_BULLET_RE = re.compile(r"^\s*(?:-{1,2}|\*|•|o|\d{1,2}[.)]|[a-z][.)])\s+")
-_ROLE_RE = re.compile(r"\s*\((?P<role>[^()]{1,40})\)\s*$")
-_SIDE_WORDS = {"side", "delegation", "participants", "team", "officials", "attendees", "party"}
-_SIDE_NAMES = {
+_BULLET_RE: Final = re.compile(r"^\s*(?:-{1,2}|\*|•|o|\d{1,2}[.)]|[a-z][.)])\s+")
+_ROLE_RE: Final = re.compile(r"\s*\((?P<role>[^()]{1,40})\)\s*$")
+_SIDE_WORDS: Final = {
+    "side",
+    "delegation",
+    "participants",
+    "team",
+    "officials",
+    "attendees",
+    "party",
+}
+_SIDE_NAMES: Final = {
     "u.s.",
     "us",
     "usg",

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from .model import Paragraph, Span
 
-SUMMARY_START_RE = re.compile(
+SUMMARY_START_RE: Final = re.compile(
     r"^\W{0,3}(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST(?:ED)?|INTRODUCTION))?"
     r"(?:,?\s*CONT(?:INUED|'D|\.)?)?\s*(?:[:.\-]+|$)\s*",
     re.I,
 )
-SUMMARY_END_RE = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\W*", re.I)
-COMMENT_INLINE_RE = re.compile(r"\(\s*COMMENT\s*[:.;-]", re.I)
-COMMENT_OPEN_RE = re.compile(
+SUMMARY_END_RE: Final = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\W*", re.I)
+COMMENT_INLINE_RE: Final = re.compile(r"\(\s*COMMENT\s*[:.;-]", re.I)
+COMMENT_OPEN_RE: Final = re.compile(
     r"^\W{0,3}(?:BEGIN\s+)?COMMENT(?:\s+AND\s+ACTION\s+REQUEST)?\s*[:.;-]", re.I
 )
-COMMENT_END_RE = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?\s*\)?", re.I)
-_HEADING_RE = re.compile(r"^\W*(?:BEGIN\s+)?(?P<word>summary|comment)\b", re.I)
-_SUMMARY_REACH = 6  # paragraphs a summary may span before its END SUMMARY
+COMMENT_END_RE: Final = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?\s*\)?", re.I)
+_HEADING_RE: Final = re.compile(r"^\W*(?:BEGIN\s+)?(?P<word>summary|comment)\b", re.I)
+_SUMMARY_REACH: Final = 6  # paragraphs a summary may span before its END SUMMARY
 
 
 def _heading_word(paragraph: Paragraph) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -24,7 +24,7 @@ from . import paths
 from .model import Cable
 from .names import display_name, name_key, split_title_name, unaccented, vocabulary
 
-ROLES = ("participant", "mentioned", "signer", "classifier", "tag")
+ROLES: Final = ("participant", "mentioned", "signer", "classifier", "tag")
 Resolved = Sequence[tuple[str, Sequence[int]]]  # names, each with the positions of its sightings
 
 

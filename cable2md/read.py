@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Final
 
 from .errors import CableError, Defect
 
-MAX_BYTES = 5 * 1024 * 1024
-_CONTROL_LIMIT = 0.01  # share of control characters above which a file is not text
+MAX_BYTES: Final = 5 * 1024 * 1024
+_CONTROL_LIMIT: Final = 0.01  # share of control characters above which a file is not text
 # Not tab, newline, vertical tab, form feed, carriage return. In UTF-8 and Windows-1252 alike
 # each of these characters is the one byte of its value: they are counted in the bytes, quickly.
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
 @dataclass(frozen=True, slots=True)

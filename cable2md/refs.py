@@ -9,16 +9,17 @@ no id.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from . import data
 from .model import Reference
 
-_LEADING_RE = re.compile(r"^\s*(?:REFTELS?|REFERENCES?|REFS?)\s*[:.]?\s*", re.I)
-_LABEL_RE = re.compile(r"(?:(?<=\s)|^)\(?([A-Ha-h])[.)](?=\s|$)")
-_CABLE_RE = re.compile(
+_LEADING_RE: Final = re.compile(r"^\s*(?:REFTELS?|REFERENCES?|REFS?)\s*[:.]?\s*", re.I)
+_LABEL_RE: Final = re.compile(r"(?:(?<=\s)|^)\(?([A-Ha-h])[.)](?=\s|$)")
+_CABLE_RE: Final = re.compile(
     r"(?:(?P<year>\b(?:19|20)?\d\d)\s+)?(?P<post>\b[A-Z][A-Z.' -]{1,30}?)\s+0*(?P<number>[1-9]\d{0,6})\b"
 )
-_YEAR_IN_PARENS_RE = re.compile(r"^\s*\((?P<year>\d\d)\)")
+_YEAR_IN_PARENS_RE: Final = re.compile(r"^\s*\((?P<year>\d\d)\)")
 
 
 def _labelled_items(text: str) -> list[tuple[str | None, str]]:

@@ -9,46 +9,47 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Final
 
-MONTHS = {
+MONTHS: Final = {
     name: index
     for index, name in enumerate(
         ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
     )
 }
-_MONTH_NAMES = {
+_MONTH_NAMES: Final = {
     "JANUARY": 1, "FEBRUARY": 2, "MARCH": 3, "APRIL": 4, "MAY": 5, "JUNE": 6, "JULY": 7,
     "AUGUST": 8, "SEPTEMBER": 9, "OCTOBER": 10, "NOVEMBER": 11, "DECEMBER": 12,
 }  # fmt: skip
 
-DTG_RE = re.compile(
+DTG_RE: Final = re.compile(
     r"\b(?P<day>[0-3]\d)(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)Z\s+(?P<month>[A-Za-z]{3})\s+(?P<year>\d{2}|\d{4})\b"
 )
-PRECEDENCE_DTG_RE = re.compile(
+PRECEDENCE_DTG_RE: Final = re.compile(
     r"^\s*(?P<precedence>ZZ|OO|PP|RR|[ZOPRM])(?:\s+[ZOPRM])?\s+(?=[0-3]\d{5}Z\s)"
 )
-BARE_DTG_RE = re.compile(r"^\s*[0-3]\d{5}Z\s+[A-Za-z]{3}\s+\d{2,4}\s*$")
-DATELINE_RE = re.compile(
+BARE_DTG_RE: Final = re.compile(r"^\s*[0-3]\d{5}Z\s+[A-Za-z]{3}\s+\d{2,4}\s*$")
+DATELINE_RE: Final = re.compile(
     r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<day>\d{1,2})\s+"
     r"(?P<month>[A-Za-z]+)\s+(?P<year>\d{4}),\s+(?P<time>\d{1,2}:\d{2})\s*$",
     re.IGNORECASE,
 )
-TELEGRAM_DATE_RE = re.compile(
+TELEGRAM_DATE_RE: Final = re.compile(
     r"^\s*TELEGRAM\s+(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*$", re.IGNORECASE
 )
-VZCZC_RE = re.compile(r"^\s*VZCZC\w*\s*$")
-ROUTING_RE = re.compile(
+VZCZC_RE: Final = re.compile(r"^\s*VZCZC\w*\s*$")
+ROUTING_RE: Final = re.compile(
     r"^\s*(?:(?:ZZ|OO|PP|RR|YY|[ZOPR])\s+RU\w+(?:\s+RU\w+)*|RU\w+(?:\s+RU\w+)+|"
     r"DE\s+RU\w+\s+#\s?\d+(?:/\d+)?(?:\s+\d{7})?|ZN[YR]\s+\w+(?:\s+\w+)?|BT|NNNN?|"
     r"#\d+|<<\d+>>)\s*$"
 )
-DE_RE = re.compile(r"^\s*DE\s+RU\w+\s+#\s?(?P<number>\d+)")
-ZNY_RE = re.compile(r"^\s*ZN[YR]\s+(?P<code>[A-Z]{5})\b")
-FM_RE = re.compile(r"^\s*FM\s+(?P<sender>\S.*?)\s*$")
-TO_RE = re.compile(r"^\s*TO\s+(?P<rest>\S.*?)\s*$")
-INFO_RE = re.compile(r"^\s*INFO\s+(?P<rest>\S.*?)\s*$")
-_ADDRESS_PREFIX_RE = re.compile(r"^(?:RU|RH|RX)\w{2,6}/")
-_ADDRESS_TAIL_RE = re.compile(
+DE_RE: Final = re.compile(r"^\s*DE\s+RU\w+\s+#\s?(?P<number>\d+)")
+ZNY_RE: Final = re.compile(r"^\s*ZN[YR]\s+(?P<code>[A-Z]{5})\b")
+FM_RE: Final = re.compile(r"^\s*FM\s+(?P<sender>\S.*?)\s*$")
+TO_RE: Final = re.compile(r"^\s*TO\s+(?P<rest>\S.*?)\s*$")
+INFO_RE: Final = re.compile(r"^\s*INFO\s+(?P<rest>\S.*?)\s*$")
+_ADDRESS_PREFIX_RE: Final = re.compile(r"^(?:RU|RH|RX)\w{2,6}/")
+_ADDRESS_TAIL_RE: Final = re.compile(
     r"(?:\s+(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT))*(?:\s+\d{1,5})?\s*$"
 )
 

@@ -9,12 +9,12 @@ page is rendered.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from .model import Cable
 from .people import Appearance, Curation, resolve, sightings
 
-DESCRIPTION = 600  # characters of summary or first paragraph kept for previews and the feed
+DESCRIPTION: Final = 600  # characters of summary or first paragraph kept for previews and the feed
 
 
 @dataclass(frozen=True, slots=True)
