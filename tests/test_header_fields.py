@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cable2md.classification import label, parse_classification_line
 from cable2md.fields import parse_classified_by, parse_eo, parse_subject, parse_tags
+from cable2md.header import _SPLIT_RE, _may_split
 from cable2md.refs import parse_references
 from cable2md.routing import parse_dateline, parse_dtg
 
@@ -163,3 +166,32 @@ def test_datelines():
         == "2003-06-03"
     )
     assert parse_dateline("Someday, 06 May 2009") is None
+
+
+# The quick test that spares a line the split pattern must never say no where it matches.
+_SPLIT_PIECES = [
+    "E.O.", "E. O.", "E.\tO.", "EO", " 12958", "12958:", "TAGS", "Tags", "tAg", "ſubject", "SUBJECT",
+    "Subj", ":", " : ", "CLASSIFIED BY", "Classified by", " PREL", "DEPT FOR WHA", "  ", "\t",
+    "geo", "PEOPLE", "x", "ſ", "K", "ı",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SPLIT_PIECES), max_size=12).map("".join))
+def test_lines_the_quick_test_skips_hold_no_second_field(text):
+    if _SPLIT_RE.search(text):
+        assert _may_split(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("DEPT FOR WHA/BSC E.O. 12958: DECL: 1/1/2019", True),
+        ("ROME 1234 tags: PREL", True),
+        ("PASS TO USTR  Subject: trade", True),
+        ("PASS TO USTR  ſubject: trade", True),  # the long s matches "S" when case is ignored
+        ("The minister spoke about people and geography.", False),
+        ("Embassy comment: none", False),
+    ],
+)
+def test_quick_split_test(text, may):
+    assert _may_split(text) is may
