@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import Final
 
 
-@dataclass(frozen=True, slots=True, init=False)
 class Line:
     """A piece of one source line: ``text`` starts at 1-based ``column`` of line ``number``."""
 
-    number: int
-    column: int
-    text: str
-    # Every stage asks these of every line, many times over: they are computed once.
-    stripped: str = field(repr=False, compare=False)
-    blank: bool = field(repr=False, compare=False)
+    __slots__ = ("blank", "column", "number", "stripped", "text")
 
     def __init__(self, number: int, column: int, text: str) -> None:
-        # How a frozen dataclass sets its fields; written out, quicker than in __post_init__.
-        stripped = text.strip()
-        setter = object.__setattr__
-        setter(self, "number", number)
-        setter(self, "column", column)
-        setter(self, "text", text)
-        setter(self, "stripped", stripped)
-        setter(self, "blank", not stripped)
+        # Final: a line is never changed (mypy checks it; compiled, these are plain slots,
+        # where a frozen dataclass would set each through object.__setattr__).
+        self.number: Final = number
+        self.column: Final = column
+        self.text: Final = text
+        # Every stage asks these of every line, many times over: they are computed once.
+        self.stripped: Final = text.strip()
+        self.blank: Final = not self.stripped
+
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.column}, {self.text!r})"
 
     def tail(self, offset: int) -> Line:
         """The rest of this line from character *offset* on."""
