@@ -139,11 +139,12 @@ def is_title_part(token: str) -> bool:
 
 
 @lru_cache(maxsize=_CACHE)
-def name_word(token: str, *, caps: bool, lead: bool = True) -> bool:
+def name_word(token: str, caps: bool, lead: bool = True) -> bool:
     """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS.
 
     In mixed case a capitalised common word counts only inside a name (``Jon Huntsman``),
-    not as its *lead* word, where it is more likely a sentence's first word.
+    not as its *lead* word, where it is more likely a sentence's first word. (Called with
+    positional arguments: the cache makes its key of keywords more slowly.)
     """
     vocab = vocabulary()
     word = bare(token)
@@ -238,11 +239,7 @@ def split_title_name(text: str) -> tuple[str | None, str | None]:
     caps = not any(ch.islower() for ch in text)
     vocab = vocabulary()
     start = len(tokens)
-    while (
-        start > 0
-        and len(tokens) - start < 5
-        and name_word(tokens[start - 1], caps=caps, lead=False)
-    ):
+    while start > 0 and len(tokens) - start < 5 and name_word(tokens[start - 1], caps, False):
         start -= 1
     while start < len(tokens) and bare(tokens[start]).casefold() in vocab.particles:
         start += 1  # a name does not begin with "van" or "de" when a title precedes

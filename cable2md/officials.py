@@ -101,7 +101,7 @@ def _kind(word: str, caps: bool) -> int:
     token = word.strip('("“')
     if is_title_token(token):  # not a possessive ("the Commander's Initiatives Group")
         return _HEAD if bare(token) == token.rstrip(".,;:") else _OPENS
-    return _OPENS if name_word(word, caps=caps, lead=True) else _OTHER
+    return _OPENS if name_word(word, caps, True) else _OTHER
 
 
 class _Finder:
@@ -148,7 +148,7 @@ class _Finder:
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
             lead = count == 0 and not (titled and self._name_follows(index + 1))
             if not (
-                name_word(token, caps=self.caps, lead=lead)
+                name_word(token, self.caps, lead)
                 or (count and _INITIAL_RE.match(words[index + count - 1]) and token[:1].isupper())
             ):
                 break  # neither a name word nor a capitalised word after an initial
@@ -174,7 +174,7 @@ class _Finder:
         return (
             index < len(self.words)
             and not self._ends(index - 1)
-            and name_word(self.words[index], caps=self.caps)
+            and name_word(self.words[index], self.caps)
         )
 
     def _in_place_name(self, start: int, end: int) -> bool:
@@ -277,7 +277,7 @@ class _Finder:
         """Whether a name without a title (two words) may start at *index*: a quick test."""
         after = self.words[index + 1] if index + 1 < len(self.words) else ""
         return bool(after) and bool(
-            name_word(after, caps=self.caps, lead=False)
+            name_word(after, self.caps, False)
             or (_INITIAL_RE.match(self.words[index]) and after[:1].isupper())
         )
 

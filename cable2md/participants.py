@@ -84,7 +84,7 @@ def _person(text: str) -> tuple[str | None, str | None, str | None]:
     rest = rest.strip(" ,;.")
     words = head.split()
     caps = not any(ch.islower() for ch in head)
-    if rest and words and all(name_word(w, caps=caps) for w in words) and len(words) <= 4:
+    if rest and words and all(name_word(w, caps) for w in words) and len(words) <= 4:
         return display_name(head.strip()), rest, role
     title, name = split_title_name(head)
     if name is None:
