@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final
+from typing import Any, Final
 
 from . import data
 
@@ -97,18 +97,43 @@ _NUMERAL_RE: Final = re.compile(r"[IVX]+")
 _PREFIXED_RE: Final = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]")
 
 
-# The word tests below run once per token of every paragraph: they are cached by token.
-@lru_cache(maxsize=_CACHE)
+# The word tests below run once per token of every paragraph: their answers are kept by token,
+# in dicts emptied when full. Compiled, a dict looked up here is quicker than
+# functools.lru_cache, which is called as a Python object and makes a key of its arguments.
+def remembered(answers: dict[str, Any], compute: Callable[[str], Any], token: str) -> Any:
+    """``compute(token)``, kept in *answers*."""
+    found = answers.get(token)
+    if found is None:
+        if len(answers) >= _CACHE:
+            answers.clear()
+        found = answers[token] = compute(token)
+    return found
+
+
+_BARE: Final[dict[str, str]] = {}
+_BARE_FOLDED: Final[dict[str, str]] = {}
+_TITLE_TOKENS: Final[dict[str, bool]] = {}
+_TITLE_PARTS: Final[dict[str, bool]] = {}
+_GIVEN_NAMES: Final[dict[str, bool]] = {}
+
+
 def bare(token: str) -> str:
     """A token without surrounding punctuation or a possessive ending."""
+    return remembered(_BARE, _bare, token)
+
+
+def _bare(token: str) -> str:
     token = token.strip('()[]{}"“”‘,;:!?')
     token = _POSSESSIVE_RE.sub("", token) if len(token) > 3 else token
     return token.rstrip(".") if not _INITIAL_RE.match(token) else token
 
 
-@lru_cache(maxsize=_CACHE)
 def bare_folded(token: str) -> str:
     """A token as the vocabulary is looked up: bare and case-folded."""
+    return remembered(_BARE_FOLDED, _bare_folded, token)
+
+
+def _bare_folded(token: str) -> str:
     return bare(token).casefold()
 
 
@@ -116,8 +141,11 @@ def is_redaction(token: str) -> bool:
     return bool(_REDACTION_RE.match(token.strip("()[],.;:")))
 
 
-@lru_cache(maxsize=_CACHE)
 def is_title_token(token: str) -> bool:
+    return remembered(_TITLE_TOKENS, _is_title_token, token)
+
+
+def _is_title_token(token: str) -> bool:
     vocab = vocabulary()
     word = _TITLE_SUFFIX_RE.sub("", token.strip(",;:()"))
     folded = word.casefold()
@@ -130,22 +158,37 @@ def is_title_token(token: str) -> bool:
     )
 
 
-@lru_cache(maxsize=_CACHE)
 def is_title_part(token: str) -> bool:
     """A word that may stand inside a title: title words, domains, connectors."""
+    return remembered(_TITLE_PARTS, _is_title_part, token)
+
+
+def _is_title_part(token: str) -> bool:
     vocab = vocabulary()
     folded = token.strip(",;:()").casefold()
     return is_title_token(token) or folded in vocab.domains or folded in vocab.connectors
 
 
-@lru_cache(maxsize=_CACHE)
+# Kept as by remembered(), in one dict per (caps, lead): no key tuple is made.
+_NAME_WORDS: Final[tuple[dict[str, bool], ...]] = ({}, {}, {}, {})
+
+
 def name_word(token: str, caps: bool, lead: bool = True) -> bool:
     """Whether *token* can be part of a person's name in text that is (or is not) ALL CAPS.
 
     In mixed case a capitalised common word counts only inside a name (``Jon Huntsman``),
-    not as its *lead* word, where it is more likely a sentence's first word. (Called with
-    positional arguments: the cache makes its key of keywords more slowly.)
+    not as its *lead* word, where it is more likely a sentence's first word.
     """
+    known = _NAME_WORDS[2 * caps + lead]
+    found = known.get(token)
+    if found is None:
+        if len(known) >= _CACHE:
+            known.clear()
+        found = known[token] = _name_word(token, caps, lead)
+    return found
+
+
+def _name_word(token: str, caps: bool, lead: bool) -> bool:
     vocab = vocabulary()
     word = bare(token)
     if not word or is_redaction(word) or not _WORD_RE.match(word):
@@ -170,8 +213,11 @@ def name_word(token: str, caps: bool, lead: bool = True) -> bool:
     return word[0].isupper() and folded not in vocab.places
 
 
-@lru_cache(maxsize=_CACHE)
 def is_given_name(token: str) -> bool:
+    return remembered(_GIVEN_NAMES, _is_given_name, token)
+
+
+def _is_given_name(token: str) -> bool:
     return bare(token).casefold() in vocabulary().given
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 from typing import Final
 
 from .model import Mention, Paragraph
@@ -28,6 +27,7 @@ from .names import (
     is_title_token,
     name_key,
     name_word,
+    remembered,
     vocabulary,
 )
 
@@ -48,8 +48,14 @@ _ORG_AFTER: Final = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=1 << 15)
+_CLAUSE_ENDS: Final[dict[str, bool]] = {}
+
+
 def _ends_clause(token: str) -> bool:
+    return remembered(_CLAUSE_ENDS, _compute_ends_clause, token)
+
+
+def _compute_ends_clause(token: str) -> bool:
     if token.startswith("(") and token.endswith(")"):
         return False  # "Joint Secretary (Americas) Gaitri Issar Kumar"
     text = token.rstrip("\"'”’")
