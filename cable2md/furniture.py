@@ -49,7 +49,7 @@ _DATABASE_ROW_RE: Final = re.compile("^" + _DATABASE_ROW)
 _MARKED_RE: Final = re.compile(rf"\n(?=(?i:{LEVEL_START_RE.pattern})|{_DATABASE_ROW})")
 _PASS_RE: Final = re.compile(r"^[^a-z]*\b(?:FOR|PASS)\b[^a-z]*$")
 _HEADER_FIELD_RE: Final = re.compile(
-    r"^\s*(?:¶?\s*E\.?\s?O\.?\s*\d{5}|EO\s+\d{5}|TAGS\b|SUBJ(?:ECT)?\s*:)", re.I
+    r"^\s*(?:¶?\s*E\s*\.?\s*O\s*\.?\s*\d{5}|EO\s+\d{5}|TAGS\b|SUBJ(?:ECT)?\s*:)", re.I
 )
 
 

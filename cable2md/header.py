@@ -25,11 +25,11 @@ PARTIAL_RE: Final = re.compile(
     r"^\s*This\s+record\s+is\s+a\s+partial\s+extract\s+of\s+the\s+original\s+cable", re.I
 )
 TRAILER_RE: Final = re.compile(r"^\s*Declassified/Released\b", re.I)
-CORRECTED_RE: Final = re.compile(r"^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b", re.I)
+CORRECTED_RE: Final = re.compile(r"^\s*C\s*O\s*R\s*R\s*E\s*C\s*T\s*E\s*D\s+C\s*O\s*P\s*Y\b", re.I)
 MEMO_RE: Final = re.compile(r"^\s*(?P<key>To|Action|From|Captions|Cable|Text)\s*:(?P<value>.*)$")
 
 HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("EO", re.compile(r"^\s*¶?\s*(?:E\s?\.\s?O\s?\.?|EO)\s*\d{5}\b", re.I)),
+    ("EO", re.compile(r"^\s*¶?\s*(?:E\s*\.\s*O\s*\.?|EO)\s*\d{5}\b", re.I)),
     ("TAGS", re.compile(r"^\s*TAGS?\b\s*:?", re.I)),
     ("SUBJECT", re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.]", re.I)),
     (
@@ -43,7 +43,7 @@ HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # "\s\s*", not "\s+": a pattern that opens with a character class is searched for quickly.
 _SPLIT_RE: Final = re.compile(
-    r"\s\s*(?=(?:E\.\s?O\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
+    r"\s\s*(?=(?:E\.\s*O\s*\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
 )
 _PASS_RE: Final = re.compile(r"^[^a-z]{0,160}\b(?:FOR|PASS|PASS TO)\b[^a-z]{0,160}$")
 _SUBJECT_OPEN_RE: Final = re.compile(
@@ -51,7 +51,9 @@ _SUBJECT_OPEN_RE: Final = re.compile(
     re.I,
 )
 _REF_LABEL_RE: Final = re.compile(r"^\s*\(?[B-Hb-h][.)]\s")
-_REASON_RE: Final = re.compile(r"\b1\s?\.\s?[4-9]\b|\breasons?\b.*\(", re.I)
+# More reasons on the next line: "and (d).", "(c), and (d)", "& D".
+_REASON_TAIL_RE: Final = re.compile(r"^(?:and\b|&|,)?\s*\(\s*[a-h]\s*\)|^(?:and|&)\s+[a-h]\b", re.I)
+_REASON_RE: Final = re.compile(r"\b1\s*\.\s*[4-9]\b|\breasons?\b.*\(", re.I)
 _UNDERLINE_RE: Final = re.compile(r"^\s*[-=_]{3,}\s*$")
 # Each code must end at a separator, so a long line cannot be split into codes in many ways.
 _TAG_LINE_RE: Final = re.compile(r"^\s*(?:(?:[A-Za-z]{1,8}|\([^()]*\))(?:[\s,;]+|$))+$")
@@ -223,6 +225,16 @@ class _Scanner:
                 return following
             if self.open == "REF" and _REF_LABEL_RE.match(text):
                 return following
+            if self.open in ("TO", "INFO") and routing.is_address(text):
+                return following  # a page break inside the address list
+            if self.open in ("SUBJECT", "TAGS") and self._field_goes_on(self.open, following):
+                return following  # a page break inside the field
+            if (
+                self.open == "CLASSIFIED"
+                and (_REASON_RE.search(text) or _REASON_TAIL_RE.match(text))
+                and self._continues("CLASSIFIED", self.lines[following], self.lines, following)
+            ):
+                return following  # a page break before the reasons
         self.open = None
         return following
 
@@ -230,6 +242,10 @@ class _Scanner:
         """Read *line* as part of the header; False when it is not header text."""
         text = line.stripped
         header = self.header
+        if self.seen_field and _UNDERLINE_RE.match(text) and self._header_line_follows(index):
+            # A rule between header lines (a page break may part it from the field above).
+            header.artifacts.append(Artifact(line.number, text, "rule"))
+            return True
         kind = _field_kind(text)
         if kind:
             if kind == "REF" and not self.seen_field:
@@ -247,6 +263,33 @@ class _Scanner:
         self.open = None
         return self._routing(line)
 
+    def _field_goes_on(self, kind: str, index: int) -> bool:
+        """Whether the lines from *index* on, after a blank line below a field of *kind*,
+        continue it: none is a field, paragraph or caveat, and a header field comes after
+        them (lines between two header fields belong to the header)."""
+        end = index
+        while end < len(self.lines) and not self.lines[end].blank:
+            text = self.lines[end].stripped
+            if _field_kind(text):
+                return end > index
+            if (
+                is_paragraph_start(text)
+                or caveat_name(text)
+                or parse_classification_line(text)
+                or not self._continues(kind, self.lines[end], self.lines, end)
+            ):
+                return False
+            end += 1
+        following = _next_text(self.lines, end)
+        return following < len(self.lines) and bool(_field_kind(self.lines[following].stripped))
+
+    def _header_line_follows(self, index: int) -> bool:
+        following = _next_text(self.lines, index + 1)
+        if following >= len(self.lines):
+            return False
+        text = self.lines[following].stripped
+        return bool(_field_kind(text) or parse_classification_line(text) or caveat_name(text))
+
     def _continues(self, kind: str, line: Line, lines: list[Line], index: int) -> bool:
         text = line.stripped
         if (
@@ -256,7 +299,11 @@ class _Scanner:
         ):
             return False
         if kind == "TAGS":
-            return bool(_TAG_LINE_RE.match(text)) and "SUBJECT" not in self.header.fields
+            if "SUBJECT" in self.header.fields:
+                return False
+            tags = " ".join(part.stripped for part in self.header.fields["TAGS"])
+            # A person tag broken inside its parentheses: "OVIP (SMITH, JOHN" + "A.) PREL".
+            return bool(_TAG_LINE_RE.match(text)) or tags.count("(") > tags.count(")")
         if kind in ("SUBJECT", "REF"):
             if split_marking(text)[0] and kind == "REF":
                 return False  # "(SBU) Poloff delivered ...": the body starts
@@ -265,7 +312,8 @@ class _Scanner:
             return not TRAILER_RE.match(text) and not caveat_name(text)
         if kind == "CLASSIFIED":
             joined = " ".join(part.stripped for part in self.header.fields["CLASSIFIED"])
-            return not (_REASON_RE.search(joined) and joined.endswith((".", ")")))
+            complete = _REASON_RE.search(joined) and joined.endswith((".", ")"))
+            return not complete or bool(_REASON_TAIL_RE.match(text))
         if kind in ("TO", "INFO"):
             if text.startswith(("INFO ", "TO ", "FM ")) or routing.PRECEDENCE_DTG_RE.match(text):
                 return False

@@ -37,7 +37,7 @@ FIRST_YEAR, LATEST_YEAR = 1966, 2010  # the span of the 2010-2011 release
 # E.O. 12958 as amended in March 2003 (and E.O. 13526 after it) gives the reasons to classify
 # in its section 1.4; before, they were in section 1.5 (E.O. 12958) or 1.3 (E.O. 12356). A
 # cable classified "for reasons 1.4 (b)" was sent in 2003 or later.
-_AMENDED_REASONS_RE: Final = re.compile(r"\b1\s?\.\s?4\s*\(\s*[a-h]\s*[)/,]", re.I)
+_AMENDED_REASONS_RE: Final = re.compile(r"\b1\s*\.\s*4\s*\(\s*[a-h]\s*[)/,]", re.I)
 _AMENDED_ORDER_YEAR: Final = 2003
 # The release holds few cables from before 2000: a guess that lands there costs more.
 _EARLY_YEAR, _EARLY_COST = 2000, 4

@@ -138,7 +138,7 @@ def join_lines(lines: Iterable[str]) -> str:
         line = raw.strip()
         if not line:
             continue
-        if parts and parts[-1].endswith("-") and not parts[-1].endswith(" -") and line[0].isalnum():
+        if parts and parts[-1].endswith("-") and parts[-1][-2:-1].isalnum() and line[0].isalnum():
             parts[-1] += line
         else:
             parts.append(line)

@@ -18,7 +18,7 @@ from .fields import split_marking
 PILCROW_RE: Final = re.compile(r"^\s*¶\s*(?P<number>\d{1,3})\s*(?:\.|\)|(?=\s))\s*(?P<rest>.*)$")
 # A number, maybe behind garbled pilcrow characters, then a full stop and a space.
 _CANDIDATE_RE: Final = re.compile(
-    r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s?\.(?=\s|$|\()\s*(?P<rest>.*)$"
+    r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s{0,2}\.(?=\s|$|\()\s*(?P<rest>.*)$"
 )
 _GARBLE_RE: Final = re.compile(r"^[¶T!|Il\[\]_1.]*$")
 # The first character of a start, garbled or not: a quick test before the patterns.
@@ -90,6 +90,15 @@ def read_start(
         return None
     token = match.group("token")
     number = paragraph_number(token, expected)
-    if number is None or (pilcrow_mode and str(number) != token):
+    if number is None:
+        return None
+    # Where most marks read "¶", another reading of one is taken only as the paragraph the
+    # sequence expects (the first: 1), with its marking: the scanner kept some pilcrows and
+    # garbled others.
+    if (
+        pilcrow_mode
+        and str(number) != token
+        and not (marking and number == (1 if expected is None else expected))
+    ):
         return None
     return Start(number, marking, len(text) - len(remainder), False)

@@ -30,12 +30,13 @@ PRECEDENCE_DTG_RE: Final = re.compile(
 )
 BARE_DTG_RE: Final = re.compile(r"^\s*[0-3]\d{5}Z\s+[A-Za-z]{3}\s+\d{2,4}\s*$")
 DATELINE_RE: Final = re.compile(
-    r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<day>\d{1,2})\s+"
-    r"(?P<month>[A-Za-z]+)\s+(?P<year>\d{4}),\s+(?P<time>\d{1,2}:\d{2})\s*$",
+    r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,\s+(?P<day>\d{1,2})\s+"
+    r"(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})\s*,\s+(?P<time>\d{1,2}\s*:\s*\d{2})\s*$",
     re.IGNORECASE,
 )
 TELEGRAM_DATE_RE: Final = re.compile(
-    r"^\s*TELEGRAM\s+(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*$", re.IGNORECASE
+    r"^\s*TELEGRAM\s+(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2})\s*,\s+(?P<year>\d{4})\s*$",
+    re.IGNORECASE,
 )
 VZCZC_RE: Final = re.compile(r"^\s*VZCZC\w*\s*$")
 ROUTING_RE: Final = re.compile(

@@ -80,3 +80,15 @@ def test_join_lines_keeps_hyphenated_compounds_and_joins_page_breaks():
     assert join_lines(["an  MFA-", "commissioned report", "", "Stephen  D.", "", "Krasner"]) == (
         "an MFA-commissioned report Stephen D. Krasner"
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["Afghanistan and Lebanon --", "have been cited"], "Afghanistan and Lebanon -- have been cited"),
+        (["a rule", "---------------", "Essential to Use"], "a rule --------------- Essential to Use"),
+        (["the pro-", "Western camp"], "the pro-Western camp"),
+    ],
+)  # fmt: skip
+def test_join_lines_joins_only_a_hyphen_that_ends_a_word(lines, joined):
+    assert join_lines(lines) == joined

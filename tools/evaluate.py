@@ -1,6 +1,10 @@
 """Score ``cable2md parse`` against a corpus with the publisher's metadata (``make eval``).
 
-Usage: python tools/evaluate.py CORPUS_DIR [--misses N]
+Usage: python tools/evaluate.py CORPUS_DIR [--misses N] [--ocr [--harsh]] [--seed S]
+
+With --ocr the corpus is first noised as the seed's scan is (tools/ocr_noise.py: doubled
+spaces, split punctuation, garbled paragraph marks, wrapped lines, page breaks) into a
+temporary folder, and that copy is scored against the same metadata.
 
 For each field (id, date, origin, classification, subject, tags) prints the
 share of cables the parser gets right, and lists the misses. The corpus's
@@ -26,10 +30,13 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cable2md.errors import CableError
 from cable2md.fields import parse_tags
@@ -86,13 +93,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--misses", type=int, default=20, help="misses to list per field")
+    parser.add_argument("--ocr", action="store_true", help="score an OCR-noised copy")
+    parser.add_argument("--harsh", action="store_true", help="with --ocr: split marks 2 spaces off")
+    parser.add_argument("--seed", type=int, default=1, help="with --ocr: the noise's seed")
     args = parser.parse_args(argv)
-    rows = list(csv.DictReader((args.corpus / "metadata.csv").open(encoding="utf-8")))
+    if args.ocr:
+        from ocr_noise import noise_corpus
+
+        with tempfile.TemporaryDirectory() as scratch:
+            noise_corpus(args.corpus, Path(scratch), args.seed, args.harsh)
+            shutil.copyfile(args.corpus / "metadata.csv", Path(scratch) / "metadata.csv")
+            style = "harsh " if args.harsh else ""
+            print(f"OCR-noised copy ({style}seed {args.seed}) of {args.corpus}:")
+            return _evaluate(Path(scratch), args.misses)
+    return _evaluate(args.corpus, args.misses)
+
+
+def _evaluate(corpus: Path, misses_shown: int) -> int:
+    rows = list(csv.DictReader((corpus / "metadata.csv").open(encoding="utf-8")))
     results: dict[str, list[tuple[str, bool | None, str]]] = {name: [] for name in FIELDS}
     failed = []
     first_line_only: list[str] = []
     for row in rows:
-        path = args.corpus / row["file"]
+        path = corpus / row["file"]
         try:
             record = parse_file(path).to_dict()
         except CableError as error:
@@ -120,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                 (row["reference_id"], ok, f"ours {ours[name]!r} / publisher {truth_values[name]!r}")
             )
     total = len(rows)
-    print(f"cable2md eval: {total} cables in {args.corpus}")
+    print(f"cable2md eval: {total} cables in {corpus}")
     for name in FIELDS:
         entries = results[name]
         right = sum(1 for _, ok, _ in entries if ok)
@@ -136,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         misses = [(cable, note) for cable, ok, note in results[name] if ok is False]
         if misses:
             print(f"\n{name} misses ({len(misses)}):")
-            for cable, note in misses[: args.misses]:
+            for cable, note in misses[:misses_shown]:
                 print(f"  {cable}: {note}")
     for error in failed:
         print(f"not parsed: {error}")
