@@ -1,8 +1,9 @@
 """The parser's modules compiled with mypyc, used only while they match their source.
 
-``tools/build_native.py`` (run by ``make install``, ``make test`` and ``make bench``) compiles
-:data:`NATIVE_MODULES` into ``.cache/native/<digest>/``, where the digest covers the
-interpreter's extension suffix and the source of every module compiled. On import,
+``tools/build_native.py`` (run by ``make native``, which ``make test``, ``make bench``,
+``make serve`` and ``make build`` run first) compiles :data:`NATIVE_MODULES` into
+``.cache/native/<digest>/``, where the digest covers the interpreter's version and build and
+the source of every module compiled. On import,
 :mod:`cable2md` puts that folder first on its ``__path__`` when it exists: an edited module
 changes the digest, so stale compiled code is never run; the parser is then the plain Python
 one, which stays the reference (``CABLE2MD_PURE=1`` asks for it).
@@ -31,8 +32,10 @@ active: Path | None = None
 
 
 def digest() -> str:
-    """A digest of what the compiled modules are made from: their source and the ABI."""
-    hasher = hashlib.sha256(machinery.EXTENSION_SUFFIXES[0].encode())
+    """A digest of what the compiled modules are made from: their source and the
+    interpreter (two builds of one Python version share an extension suffix, not their
+    internals)."""
+    hasher = hashlib.sha256(f"{sys.version} {machinery.EXTENSION_SUFFIXES[0]}".encode())
     for module in NATIVE_MODULES:
         hasher.update(module.encode())
         hasher.update((PACKAGE / f"{module}.py").read_bytes())
