@@ -45,6 +45,8 @@ HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SPLIT_RE: Final = re.compile(
     r"\s\s*(?=(?:E\.\s*O\s*\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
 )
+_BARE_TAGS_RE: Final = re.compile(r"TAGS?\s+[A-Z]")
+_TAGS_COLON_RE: Final = re.compile(r"^\s*TAGS?\s*:", re.I)
 _PASS_RE: Final = re.compile(r"^[^a-z]{0,160}\b(?:FOR|PASS|PASS TO)\b[^a-z]{0,160}$")
 _SUBJECT_OPEN_RE: Final = re.compile(
     r"(?:[:,;/-]|\b(?:AND|OR|OF|THE|TO|FOR|WITH|ON|IN|A|AN|AT|BY|FROM|ITS|HIS|HER|OVER|ABOUT))$",
@@ -109,7 +111,10 @@ def _split_fields(lines: list[Line]) -> list[Line]:
             continue
         position = 0
         for match in _SPLIT_RE.finditer(line.text):
-            if line.text[position : match.start()].strip():
+            segment = line.text[position : match.start()]
+            if _BARE_TAGS_RE.match(line.text, match.end()) and _field_kind(segment) != "EO":
+                continue  # "NEW PRICE TAGS FOR ...": TAGS without a colon ends an E.O. line only
+            if segment.strip():
                 out.append(
                     Line(line.number, line.column + position, line.text[position : match.start()])
                 )
@@ -247,6 +252,13 @@ class _Scanner:
             header.artifacts.append(Artifact(line.number, text, "rule"))
             return True
         kind = _field_kind(text)
+        if (
+            kind == "TAGS"
+            and self.open == "SUBJECT"
+            and "TAGS" in header.fields
+            and not _TAGS_COLON_RE.match(text)
+        ):
+            kind = None  # the word "TAGS" opening a line of the subject: no second field
         if kind:
             if kind == "REF" and not self.seen_field:
                 return False
@@ -266,22 +278,25 @@ class _Scanner:
     def _field_goes_on(self, kind: str, index: int) -> bool:
         """Whether the lines from *index* on, after a blank line below a field of *kind*,
         continue it: none is a field, paragraph or caveat, and a header field comes after
-        them (lines between two header fields belong to the header)."""
-        end = index
-        while end < len(self.lines) and not self.lines[end].blank:
-            text = self.lines[end].stripped
+        them within a few lines, page breaks or not (lines between two header fields belong
+        to the header)."""
+        seen = 0
+        for following in range(index, min(len(self.lines), index + _NOTE_REACH)):
+            line = self.lines[following]
+            if line.blank:
+                continue
+            text = line.stripped
             if _field_kind(text):
-                return end > index
+                return seen > 0
             if (
                 is_paragraph_start(text)
                 or caveat_name(text)
                 or parse_classification_line(text)
-                or not self._continues(kind, self.lines[end], self.lines, end)
+                or not self._continues(kind, line, self.lines, following)
             ):
                 return False
-            end += 1
-        following = _next_text(self.lines, end)
-        return following < len(self.lines) and bool(_field_kind(self.lines[following].stripped))
+            seen += 1
+        return False
 
     def _header_line_follows(self, index: int) -> bool:
         following = _next_text(self.lines, index + 1)

@@ -18,7 +18,7 @@ from .fields import split_marking
 PILCROW_RE: Final = re.compile(r"^\s*¶\s*(?P<number>\d{1,3})\s*(?:\.|\)|(?=\s))\s*(?P<rest>.*)$")
 # A number, maybe behind garbled pilcrow characters, then a full stop and a space.
 _CANDIDATE_RE: Final = re.compile(
-    r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)\s{0,2}\.(?=\s|$|\()\s*(?P<rest>.*)$"
+    r"^\s*(?P<token>[¶T!|Il\[\]_]*[0-9](?:[0-9._\[\]!|]| {1,2}(?=[0-9]))*?)(?P<gap>\s{0,2})\.(?=\s|$|\()\s*(?P<rest>.*)$"
 )
 _GARBLE_RE: Final = re.compile(r"^[¶T!|Il\[\]_1.]*$")
 # The first character of a start, garbled or not: a quick test before the patterns.
@@ -86,6 +86,8 @@ def read_start(
         return None
     if pilcrow_mode and not marking:
         return None
+    if len(match.group("gap")) > 1 and not marking:
+        return None  # "2  .  A.": a point two spaces off makes a paragraph number only with "(C)"
     if not after_blank and not marking:
         return None
     token = match.group("token")
