@@ -181,6 +181,15 @@ def _underlined(lines: list[Line], rules: set[int]) -> set[int]:
     return found
 
 
+def _open_paren(block: Block) -> bool:
+    """Whether *block*'s text so far leaves a parenthesis open."""
+    opened = closed = 0
+    for line in block.lines:
+        opened += line.text.count("(")
+        closed += line.text.count(")")
+    return opened > closed
+
+
 def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
     pilcrow_mode = sum(1 for line in lines if line.stripped.startswith("¶")) >= 2
     rules = {  # the lines that are a rule of dashes, found once (the quick test first)
@@ -211,6 +220,8 @@ def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
             after_blank = True
             continue
         start = read_start(line.text, expected, pilcrow_mode=pilcrow_mode, after_blank=after_blank)
+        if start is not None and not start.marking and current is not None and _open_paren(current):
+            start = None  # "(COMMENT: ..." broken by a page break before "5. END COMMENT.)"
         marking, rest = None, ""
         if start is None and (current is None or after_blank):
             marking, rest = split_marking(line.text.lstrip())
