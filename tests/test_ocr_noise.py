@@ -123,3 +123,16 @@ def test_noise_changes_nothing_a_reader_gets(cable, seed, harsh):
     noised = parse_bytes(noise(cable.text, random.Random(seed), harsh).encode()).to_dict()
     assert {key: noised[key] for key in _READ} == {key: clean[key] for key in _READ}
     assert [p["number"] for p in noised["paragraphs"]] == [p["number"] for p in clean["paragraphs"]]
+
+
+def test_a_page_break_inside_an_open_parenthesis_starts_no_paragraph():
+    text = "\n".join(
+        [
+            "UNCLASSIFIED TOKYO 005307", "", "SUBJECT: TEST", "",
+            "11.  (C)  (COMMENT:  Nishida  spoke  of  the  talks", "", "5.  END  COMMENT.)", "",
+            "12.  (C)  Krasner  agreed.",
+        ]
+    )  # fmt: skip
+    paragraphs = parse_bytes(text.encode()).paragraphs
+    assert [p.number for p in paragraphs] == [1, 2]
+    assert paragraphs[0].text.endswith("the talks 5. END COMMENT.)")
