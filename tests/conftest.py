@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -28,6 +31,19 @@ def seed_path() -> Path:
 
 
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def tool(name: str) -> ModuleType:
+    """The module ``tools/<name>.py`` (tools/ is no package)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 GOLDEN = ROOT / "tests" / "golden"
 
 

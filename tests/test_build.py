@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from cable2md.build import build
 from cable2md.cli import main
 from cable2md.cores import PARALLEL_FROM
 
-from .conftest import CORPUS, FIXTURES, SEED
+from .conftest import CORPUS, FIXTURES, SEED, tool
 
 FRONT_MATTER = "---\n"
 
@@ -104,21 +102,12 @@ def test_rebuild_rewrites_only_changed_pages(tmp_path):
     assert removed.removed >= 2 and not (docs / "cables/1974/74MANILA777.md").exists()
 
 
-def _synth():
-    path = Path(__file__).resolve().parent.parent / "tools" / "synth.py"
-    spec = importlib.util.spec_from_file_location("synth", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_build_on_two_cores_equals_a_build_on_one(tmp_path):
     """From PARALLEL_FROM cables on, parsing, related cables and rendering run in forked
     workers, in chunks: the tree they write is the one a single process writes."""
     cables = tmp_path / "cables"
     sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
-    _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=7)
+    tool("synth").generate(cables, PARALLEL_FROM + 50, sources, seed=7)
     one, _ = build(cables, tmp_path / "one", jobs=1)
     two, _ = build(cables, tmp_path / "two", jobs=2)
     assert two.cables == one.cables >= PARALLEL_FROM
@@ -133,7 +122,7 @@ def test_rebuilds_keep_related_cables_as_a_build_from_scratch_finds_them(tmp_pat
     monkeypatch.setattr(listings, "SPLIT_LIMIT", 5)
     cables = tmp_path / "cables"
     sources = [SEED, *sorted((FIXTURES / "cables").glob("*.txt"))]
-    _synth().generate(cables, PARALLEL_FROM + 50, sources, seed=5)
+    tool("synth").generate(cables, PARALLEL_FROM + 50, sources, seed=5)
     files = sorted(cables.rglob("*.txt"))
     retagged = next(path for path in files if "\nTAGS:" in path.read_text(encoding="utf-8"))
 

@@ -3,11 +3,8 @@ and a property over generated cables noised by tools/ocr_noise.py (what ``make e
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,19 +18,10 @@ from cable2md.lines import number_lines
 from cable2md.paragraphs import read_start
 from cable2md.routing import parse_dateline
 
+from .conftest import tool
 from .strategies import cables
 
-
-def _ocr_noise():
-    path = Path(__file__).resolve().parent.parent / "tools" / "ocr_noise.py"
-    spec = importlib.util.spec_from_file_location("ocr_noise", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ocr_noise"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-noise = _ocr_noise().noise
+noise = tool("ocr_noise").noise
 
 
 @pytest.mark.parametrize(
