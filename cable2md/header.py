@@ -288,12 +288,8 @@ class _Scanner:
             text = line.stripped
             if _field_kind(text):
                 return seen > 0
-            if (
-                is_paragraph_start(text)
-                or caveat_name(text)
-                or parse_classification_line(text)
-                or not self._continues(kind, line, self.lines, following)
-            ):
+            # _continues turns away paragraph starts and classification lines itself.
+            if caveat_name(text) or not self._continues(kind, line, self.lines, following):
                 return False
             seen += 1
         return False
