@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, Final
 
 from . import data
@@ -169,7 +169,7 @@ def _is_title_part(token: str) -> bool:
     return is_title_token(token) or folded in vocab.domains or folded in vocab.connectors
 
 
-# Kept as by remembered(), in one dict per (caps, lead): no key tuple is made.
+# Kept by remembered() in one dict per (caps, lead), indexed 2 * caps + lead: no key tuple.
 _NAME_WORDS: Final[tuple[dict[str, bool], ...]] = ({}, {}, {}, {})
 
 
@@ -179,13 +179,8 @@ def name_word(token: str, caps: bool, lead: bool = True) -> bool:
     In mixed case a capitalised common word counts only inside a name (``Jon Huntsman``),
     not as its *lead* word, where it is more likely a sentence's first word.
     """
-    known = _NAME_WORDS[2 * caps + lead]
-    found = known.get(token)
-    if found is None:
-        if len(known) >= _CACHE:
-            known.clear()
-        found = known[token] = _name_word(token, caps, lead)
-    return found
+    which = 2 * caps + lead
+    return remembered(_NAME_WORDS[which], _NAME_WORD_TESTS[which], token)
 
 
 def _name_word(token: str, caps: bool, lead: bool) -> bool:
@@ -211,6 +206,11 @@ def _name_word(token: str, caps: bool, lead: bool) -> bool:
     if lead and folded in vocab.common:  # "In", "The", "But" opening a sentence
         return False
     return word[0].isupper() and folded not in vocab.places
+
+
+_NAME_WORD_TESTS: Final = tuple(
+    partial(_name_word, caps=caps, lead=lead) for caps in (False, True) for lead in (False, True)
+)
 
 
 def is_given_name(token: str) -> bool:
