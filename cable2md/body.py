@@ -23,7 +23,7 @@ from .fields import split_marking
 from .lines import Line
 from .names import vocabulary
 from .normalize import join_lines
-from .paragraphs import read_start
+from .paragraphs import is_paragraph_start, read_start
 
 TRAILER_RE: Final = re.compile(
     r"^\s*(?:Declassified/Released\b.*|Systematic Review\b.*|NNNN?|BT|#\d+)\s*$", re.I
@@ -167,18 +167,27 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _underlined(lines: list[Line], rules: set[int]) -> set[int]:
-    """Indexes of heading lines marked by a rule of dashes below them."""
+def _underlined(lines: list[Line], rules: set[int], underlines: set[int]) -> set[int]:
+    """Indexes of heading lines marked by a rule of dashes below them (*underlines*: the
+    rules that can mark one)."""
     found = set()
     for index in range(len(lines) - 1):
         line = lines[index]
-        if not line.blank and index + 1 in rules and index not in rules:
-            stripped = line.stripped
-            if len(stripped.split()) <= 2 * _HEADING_MAX_WORDS and not stripped.endswith(
-                (".", ",", ";")
-            ):
-                found.add(index)
+        if (
+            not line.blank
+            and index + 1 in underlines
+            and index not in rules
+            and _underlined_heading(line.stripped)
+            and not is_paragraph_start(line.text)  # its rest is the heading: see split_blocks
+        ):
+            found.add(index)
     return found
+
+
+def _underlined_heading(text: str) -> bool:
+    """Whether *text*, with a rule below it, is short enough and unfinished enough to be a
+    heading."""
+    return len(text.split()) <= 2 * _HEADING_MAX_WORDS and not text.endswith((".", ",", ";"))
 
 
 def _open_paren(block: Block) -> bool:
@@ -197,7 +206,9 @@ def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
         for index, line in enumerate(lines)
         if line.stripped.startswith(("-", "=", "_")) and _UNDERLINE_RE.match(line.text)
     }
-    headings = _underlined(lines, rules)
+    # A lone dash parts paragraphs (old telegrams) and underlines nothing.
+    underlines = {index for index in rules if lines[index].stripped != "-"}
+    headings = _underlined(lines, rules, underlines)
     blocks: list[Block] = []
     current: Block | None = None
     pending: str | None = None  # an underlined heading waiting for its block
@@ -226,10 +237,14 @@ def split_blocks(lines: list[Line], ocr: bool) -> list[Block]:
         if start is None and (current is None or after_blank):
             marking, rest = split_marking(line.text.lstrip())
         if start is not None:
-            current = Block(
-                start.number, start.marking, [line.tail(start.rest_offset)], pilcrow=start.pilcrow
-            )
+            first = line.tail(start.rest_offset)
+            current = Block(start.number, start.marking, [first], pilcrow=start.pilcrow)
             expected = start.number + 1
+            if index + 1 in underlines and _underlined_heading(first.stripped):
+                # "¶5. WMD Proliferation Financing Issues" over a rule: numbered, with a heading
+                own = join_lines([first.text])
+                pending = own if pending is None else f"{pending} {own}"
+                current.lines = []
         elif marking and len(rest) > 30 and (current is None or after_blank):
             # "(SBU) Poloff delivered ...": an unnumbered paragraph with its marking
             current = Block(None, marking, [line.tail(len(line.text) - len(rest))])

@@ -124,3 +124,33 @@ def test_a_page_break_inside_an_open_parenthesis_starts_no_paragraph():
     paragraphs = parse_bytes(text.encode()).paragraphs
     assert [p.number for p in paragraphs] == [1, 2]
     assert paragraphs[0].text.endswith("the talks 5. END COMMENT.)")
+
+
+def test_a_numbered_line_over_a_rule_keeps_its_number_and_heads_its_paragraph():
+    text = "\n".join(
+        [
+            "SECRET VIENNA 000515", "", "SUBJECT: TEST", "",
+            "¶4. (S) Banks were asked to report.", "",
+            "¶5. WMD Proliferation Financing Issues", "----------------------------------",
+            "¶A. (S/NF) USG Concern: a firm affiliated with the program.",
+        ]
+    )  # fmt: skip
+    paragraphs = parse_bytes(text.encode()).paragraphs
+    assert [(p.number, p.heading) for p in paragraphs] == [
+        (4, None),
+        (5, "WMD Proliferation Financing Issues"),
+    ]
+    assert paragraphs[1].text.startswith("¶A. (S/NF) USG Concern")
+
+
+def test_a_lone_dash_parts_paragraphs_and_underlines_nothing():
+    text = "\n".join(
+        [
+            "UNCLASSIFIED TOKYO 097821", "", "SUBJECT: TEST", "",
+            "¶1. (C) Nishida met the Ambassador and the Deputy Director General", "-", "",
+            "¶2. (C) Krasner agreed.",
+        ]
+    )  # fmt: skip
+    paragraphs = parse_bytes(text.encode()).paragraphs
+    assert [(p.number, p.heading) for p in paragraphs] == [(1, None), (2, None)]
+    assert paragraphs[0].text.startswith("Nishida met")
