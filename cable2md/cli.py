@@ -1,7 +1,8 @@
 """The ``cable2md`` command: parse | build | check | add | import | site | search.
 
-Each subcommand is a thin layer over the package's functions; errors print as
-``path:line:col: message`` on standard error and set the exit code.
+Each subcommand is one small function over a layer's public API, imported inside it (so
+``cable2md parse`` never loads MkDocs); errors print as ``path:line:col: message`` on
+standard error and set the exit code.
 """
 
 from __future__ import annotations
@@ -13,12 +14,6 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-
-import yaml
-
-from .errors import CableError
-from .parse import parse_file
-from .search import PAGES_PER_INDEX
 
 
 def iter_cable_files(paths: Sequence[str | Path]) -> Iterator[Path]:
@@ -32,6 +27,10 @@ def iter_cable_files(paths: Sequence[str | Path]) -> Iterator[Path]:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
+    import yaml
+
+    from .parse import CableError, parse_file
+
     status = 0
     records = []
     for path in iter_cable_files(args.paths):
@@ -59,7 +58,7 @@ def _build_command(args: argparse.Namespace) -> int:
     from .build import build
 
     # One build and the process ends: the cyclic collector, enabled again after the build,
-    # would only walk the archive's millions of objects once more (a second at 20,000 cables).
+    # would only walk the archive's millions of objects once more (docs/performance.md).
     gc.disable()
     report, _ = build(
         Path(args.cables),
@@ -68,12 +67,12 @@ def _build_command(args: argparse.Namespace) -> int:
         people_file=Path(args.people),
         jobs=args.jobs,
     )
-    print(report.summary(), file=sys.stderr if report.rejected else sys.stdout)
+    print(report.text(), file=sys.stderr if report.rejected else sys.stdout)
     return 1 if args.strict and report.rejected else 0
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from .check import check_file, describe, markdown_summary
+    from .intake import check_file, describe, markdown_summary
 
     reports = [check_file(path, Path(args.cables)) for path in iter_cable_files(args.files)]
     for report in reports:
@@ -93,7 +92,7 @@ def _check_command(args: argparse.Namespace) -> int:
 
 
 def _add_command(args: argparse.Namespace) -> int:
-    from .add import add_files
+    from .intake import add_files
 
     added, notes, problems = add_files([Path(p) for p in args.files], Path(args.cables))
     for message in notes + problems:
@@ -105,7 +104,7 @@ def _add_command(args: argparse.Namespace) -> int:
 
 
 def _import_command(args: argparse.Namespace) -> int:
-    from .importer import import_csv
+    from .intake import import_csv
 
     report = import_csv(Path(args.csv), Path(args.cables))
     for problem in report.problems:
@@ -129,7 +128,7 @@ def _site_command(args: argparse.Namespace) -> int:
         people=Path(args.people),
         search=not args.no_search,
     )
-    print(report.summary())
+    print(report.text())
     return 1 if args.strict and report.build.rejected else 0
 
 
@@ -148,6 +147,8 @@ def _search_command(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .search import PAGES_PER_INDEX
+
     parser = argparse.ArgumentParser(
         prog="cable2md", description="Read diplomatic cables into records and an archive site."
     )

@@ -7,8 +7,7 @@ import json
 import yaml
 
 from cable2md.cli import main
-
-from .conftest import FIXTURES, SEED
+from tests.helpers import FIXTURES, SEED
 
 
 def test_parse_formats(capsys):

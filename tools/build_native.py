@@ -1,4 +1,4 @@
-"""Compile the parser's modules with mypyc into .cache/native/<digest>/ (see cable2md/native.py).
+"""Compile the parser's modules with mypyc into .cache/native/<digest>/ (cable2md/parse/native.py).
 
 Usage: python tools/build_native.py [--check]
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 os.environ["CABLE2MD_PURE"] = "1"  # this process reads the source, never a compiled copy
 
-from cable2md import native  # noqa: E402
+from cable2md.parse import native  # noqa: E402
 
 # Cables read by both parsers before a build is kept: every shape the repository holds, and
 # synthetic cables recombined from them (tools/synth.py).
@@ -36,9 +36,8 @@ _DUMP = """
 import json, sys
 from pathlib import Path
 import cable2md
-from cable2md.native import active
-from cable2md.parse import parse_bytes
-from cable2md.errors import CableError
+from cable2md.parse import CableError, parse_bytes
+from cable2md.parse.native import active
 out = {"native": str(active) if active else None, "records": {}}
 for path in sys.argv[1:]:
     try:
@@ -78,7 +77,7 @@ def compile_into(target: Path) -> None:
     from mypyc.build import mypycify  # the build needs mypy; reading cables does not
     from setuptools import Distribution
 
-    sources = [f"cable2md/{module}.py" for module in native.NATIVE_MODULES]
+    sources = [f"cable2md/parse/{module}.py" for module in native.native_modules()]
     with tempfile.TemporaryDirectory() as scratch:
         os.chdir(ROOT)  # mypyc names modules by their path from here
         extensions = mypycify(
@@ -128,7 +127,7 @@ def main() -> int:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
     print(
-        f"build_native: {len(native.NATIVE_MODULES)} modules compiled in "
+        f"build_native: {len(native.native_modules())} modules compiled in "
         f"{time.perf_counter() - start:.0f} s, {len(paths)} cables read alike "
         f"({final.relative_to(ROOT)})"
     )

@@ -38,13 +38,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cable2md.errors import CableError
-from cable2md.fields import parse_tags
-from cable2md.furniture import remove_furniture
-from cable2md.header import read_header
-from cable2md.lines import number_lines
-from cable2md.parse import parse_file
-from cable2md.read import read_source
+from cable2md.parse import CableError, parse_file
+from cable2md.parse.fields import parse_tags
+from cable2md.parse.furniture import remove_furniture
+from cable2md.parse.header import read_header
+from cable2md.parse.lines import number_lines
+from cable2md.parse.read import read_source
 
 FIELDS = ("id", "date", "origin", "classification", "subject", "tags")
 _MARKING_RE = re.compile(r"^\(?\s*[A-Z/]{1,8}\s*\)\s*")

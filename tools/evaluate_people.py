@@ -22,9 +22,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cable2md.names import name_key  # noqa: E402
+from cable2md.archive import Curation, resolve_cable  # noqa: E402
 from cable2md.parse import parse_bytes  # noqa: E402
-from cable2md.people import Curation, resolve_cable  # noqa: E402
+from cable2md.parse.names import name_key  # noqa: E402
 
 HEADER = "UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: EVALUATION SNIPPET\n\n"
 FIXTURES = ROOT / "tests" / "fixtures" / "people"

@@ -29,9 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cable2md.errors import CableError  # noqa: E402
-from cable2md.model import Cable  # noqa: E402
-from cable2md.parse import parse_file  # noqa: E402
+from cable2md.parse import Cable, CableError, parse_file  # noqa: E402
 
 MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 LEVEL_LINES = {

@@ -9,14 +9,7 @@ any page it visited logged one.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import json
 import os
-import shutil
-import subprocess
-import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from cable2md.search import index_search
+from tests.helpers import ROOT, archive, build_site, serve
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -40,78 +33,6 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 CABLE_PAGE = "cables/2005/05TOKYO1349/index.html"
-FIXTURES = ROOT / "tests" / "fixtures" / "cables"
-
-
-def site_config(work: Path, cables: Path | str, **options: object) -> Path:
-    """A config in *work* that inherits the repository's ``mkdocs.yml`` and puts the plugin's
-    generated pages and cache in *work* (*options*: more of the plugin's settings)."""
-    work.mkdir(parents=True, exist_ok=True)
-    plugin = {
-        "cables": str(Path(cables).resolve()),
-        "generated": str(work / "generated"),
-        "cache": str(work / "cache"),
-        "people": str(ROOT / "people.yml"),
-        **options,
-    }
-    config = {
-        "INHERIT": str(ROOT / "mkdocs.yml"),
-        "docs_dir": str(ROOT / "docs"),
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "plugins": [{"cable2md": plugin}, "search"],
-    }
-    config_file = work / "mkdocs.yml"
-    config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
-    return config_file
-
-
-def build_site(
-    destination: Path, cables: Path | str = ROOT / "cables"
-) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of the repository's site from *cables* into *destination*.
-
-    The build runs from a small config that inherits the repository's ``mkdocs.yml`` and puts
-    the plugin's generated pages and cache beside *destination*, so a test build never touches
-    the working tree's ``.cache/`` (nor races a developer's own build).
-    """
-    config_file = site_config(destination.parent / f"{destination.name}-work", cables)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for name in ("SITE_URL", "CABLES"):
-        env.pop(name, None)
-    command = ["mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(destination)]
-    return subprocess.run(
-        [sys.executable, "-m", *command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
-def archive(folder: Path) -> Path:
-    """The test fixtures' cables and the seed, in *folder*/cables."""
-    cables = folder / "cables"
-    shutil.copytree(FIXTURES, cables)
-    (cables / "2005").mkdir()
-    shutil.copyfile(
-        ROOT / "cables" / "2005" / "05TOKYO1349.txt", cables / "2005" / "05TOKYO1349.txt"
-    )
-    return cables
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve *directory* on 127.0.0.1 at a free port, in a daemon thread."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}/"
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import shutil
 import pytest
 import yaml
 
-from .conftest import ROOT, build_site, serve
+from tests.helpers import ROOT, build_site, serve
 
 HOSTILE = ROOT / "tests" / "hostile"
 PAYLOADS = json.loads((HOSTILE / "payloads.json").read_text(encoding="utf-8"))

@@ -1,5 +1,5 @@
 """The cable search over an index in parts, as a large archive has it: the page merges only the
-parts that hold the query's words (assets/cable-search.js, cable2md.lexicon)."""
+parts that hold the query's words (assets/cable-search.js, cable2md.search.lexicon)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cable2md.pagefind_files import index_entries
-from tests.browser.conftest import FIXTURES, ROOT
-from tests.browser.test_site_browser import expect, open_page, result_count
+from cable2md.search.pagefind_format import index_entries
+from tests.helpers import FIXTURE_CABLES, ROOT, expect, open_page, result_count
 
 pytestmark = pytest.mark.browser
 
@@ -136,7 +135,7 @@ def pagefind_stems(folder: Path, words: list[str]) -> dict[str, str]:
 def test_the_page_stems_words_as_pagefind_does(page, parted_url, tmp_path):
     """The lexicon holds Pagefind's stems; the page finds a query word by its own stem as a
     prefix of them, so that stem must be Pagefind's or a prefix of it, for every word."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))]
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURE_CABLES.glob("*.txt"))]
     texts.append((ROOT / "cables" / "2005" / "05TOKYO1349.txt").read_text(encoding="utf-8"))
     words = sorted({w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(texts) + TRICKY)})
     assert len(words) > 1000

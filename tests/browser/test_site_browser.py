@@ -13,22 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import expect, open_page, result_count
+
 pytestmark = pytest.mark.browser
 
 CABLE = "cables/2005/05TOKYO1349/"
 PERSON = "people/tsuneo-nishida/"
 SECRET_RED = "rgb(200, 16, 46)"
-
-
-def expect(locator):
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
-
-
-def open_page(page, base_url: str, path: str = "") -> None:
-    response = page.goto(base_url + path, wait_until="load")
-    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
 
 
 def test_cable_page_shows_the_secret_banner_top_and_bottom(page, base_url):
@@ -109,12 +100,6 @@ def test_search_box_finds_the_seed_or_the_help_pages(page, base_url, site_dir):
     expect(results).to_contain_text(hit, timeout=20_000)
     results.locator("a", has_text=hit).first.click()
     page.wait_for_url(re.compile(re.escape(target)))
-
-
-def result_count(page) -> int:
-    message = page.locator(".pagefind-ui__message")
-    expect(message).to_contain_text("result", timeout=30_000)
-    return int(re.search(r"([\d,]+) results? for", message.inner_text()).group(1).replace(",", ""))
 
 
 def test_cable_search_with_a_facet(page, base_url):

@@ -1,0 +1,192 @@
+"""One cable file -> one :class:`~cable2md.parse.model.Cable` record.
+
+:func:`parse_source` is the pipeline; its steps, in order:
+
+1. ``read``: bytes to text, newlines normalised, lines numbered as in the file;
+2. ``furniture``: page headers, page markings, distribution lists and repeated
+   section headers set aside as artifacts (text continuing after a page header
+   is kept);
+3. ``header``: routing, classification line, caveats, E.O., TAGS, SUBJECT, REF,
+   Classified By, and where the body begins;
+4. ``identity``: id, date, origin and classification label;
+5. ``body``: signer and trailer, numbered paragraphs with their markings and
+   headings, unnumbered text blocks;
+6. ``passages``: the summary and the COMMENT spans;
+7. ``participants`` and ``officials``: the people named in lists and with titles;
+8. the record, with every defect found on the way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from . import fields, refs
+from .body import block_text, read_body, truncation
+from .errors import CableError, Defect
+from .furniture import remove_furniture
+from .header import read_header
+from .identity import identify
+from .lines import Line, number_lines
+from .model import Artifact, Cable, Paragraph, Section
+from .normalize import join_lines
+from .officials import find_mentions
+from .participants import find_participants, is_list, list_text
+from .passages import find_summary, mark_comments
+from .read import Source, decode, read_source
+
+
+def _field_text(lines: list[Line] | None) -> str | None:
+    if not lines:
+        return None
+    return join_lines(line.text for line in lines) or None
+
+
+def _check_header(source: Source, header, identity, body_lines: list[Line]) -> list[Defect]:
+    defects: list[Defect] = []
+    first = header.classification_line
+    where: tuple[int, int] = (first.number, first.column) if first else (1, 1)
+    if not (header.classification or header.sender or header.fields or header.dtg):
+        raise CableError(
+            source.path,
+            1,
+            1,
+            "not a cable: no routing header, classification line, TAGS or SUBJECT found",
+        )
+    if header.classification is None:
+        defects.append(Defect(*where, "no classification line"))
+    if identity.id is None:
+        missing = (
+            "post and number" if identity.number is None or identity.origin_code is None else "year"
+        )
+        defects.append(
+            Defect(*where, f"no id could be formed: the cable's {missing} could not be read")
+        )
+    elif identity.origin is None:
+        defects.append(
+            Defect(
+                *where, f"unknown post {identity.origin_code!r}: not in cable2md/data/posts.yaml"
+            )
+        )
+    if identity.envelope:
+        defects.append(
+            Defect(
+                *where,
+                f"the classification line names {identity.envelope}, another cable than the"
+                f" routing header's {header.sender} #{header.de_number}: the id, origin and"
+                " classification follow the routing header",
+            )
+        )
+    if "TAGS" not in header.fields:
+        defects.append(Defect(*where, "no TAGS line"))
+    if "SUBJECT" not in header.fields:
+        defects.append(Defect(*where, "no SUBJECT line"))
+    if not any(not line.blank for line in body_lines):
+        defects.append(Defect(*where, "the cable has no body text"))
+    return defects
+
+
+def _locations(header) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    if header.classification_line:
+        found.append(
+            ("classification", header.classification_line.number, header.classification_line.column)
+        )
+    names = {
+        "EO": "declassify",
+        "TAGS": "tags",
+        "SUBJECT": "subject",
+        "REF": "references",
+        "CLASSIFIED": "classified_by",
+    }
+    for kind, name in names.items():
+        lines = header.fields.get(kind)
+        if lines:
+            found.append((name, lines[0].number, lines[0].column))
+    return tuple(found)
+
+
+def parse_source(source: Source, *, strict: bool = False) -> Cable:
+    """Parse a decoded cable; under *strict*, the first defect raises :class:`CableError`."""
+    cleaned = remove_furniture(number_lines(source.lines))
+    header, body_lines = read_header(cleaned.lines)
+    subject_fields = fields.parse_subject(_field_text(header.fields.get("SUBJECT")) or "")
+    ref_text = _field_text(header.fields.get("REF"))
+    identity = identify(
+        header, subject_fields["subject"] or "", source.text, refs.explicit_years(ref_text or "")
+    )
+    defects = [*source.defects, *cleaned.defects, *header.defects]
+    defects += _check_header(source, header, identity, body_lines)
+
+    body = read_body(body_lines)
+    cut = truncation(body)
+    if cut:
+        defects.append(cut)
+    paragraphs = [
+        Paragraph(
+            block.number,
+            block.marking,
+            block.heading,
+            list_text(block) if is_list(block) else block_text(block, body.ocr),
+            block.line,
+        )
+        for block in body.blocks
+    ]
+    paragraphs = mark_comments([p for p in paragraphs if p.text or p.heading])
+    summary, summary_indexes = find_summary(paragraphs)
+    paragraphs = [
+        replace(p, in_summary=True) if i in summary_indexes else p for i, p in enumerate(paragraphs)
+    ]
+    participants = find_participants(body.blocks)
+    classified = fields.parse_classified_by(_field_text(header.fields.get("CLASSIFIED")) or "")
+    eo = fields.parse_eo(_field_text(header.fields.get("EO")) or "")
+    section = header.classification.section if header.classification else None
+    artifacts = [*cleaned.artifacts, *header.artifacts]
+    artifacts += [Artifact(line.number, line.stripped, "caveat") for line in body.caveat_lines]
+    handling = list(header.handling)
+    cable = Cable(
+        source=source.path,
+        id=identity.id,
+        date=identity.date,
+        dtg=header.dtg,
+        origin=identity.origin,
+        origin_code=identity.origin_code,
+        classification=identity.classification,
+        handling=tuple(handling),
+        section=Section(*section) if section else None,
+        partial=header.partial,
+        tags=tuple(fields.parse_tags(_field_text(header.fields.get("TAGS")) or "")),
+        subject=subject_fields["subject"],
+        subject_marking=subject_fields["subject_marking"],
+        references=tuple(refs.parse_references(ref_text, identity.year) if ref_text else ()),
+        to=tuple(header.to),
+        info=tuple(header.info),
+        pass_to=tuple(header.pass_to),
+        classified_by=classified["classified_by"],
+        reasons=classified["reasons"],
+        declassify=eo["declassify"] if "EO" in header.fields else None,
+        executive_order=eo["executive_order"] if "EO" in header.fields else None,
+        summary=summary,
+        paragraphs=tuple(paragraphs),
+        participants=tuple(participants),
+        mentions=tuple(find_mentions(paragraphs)),
+        signer=body.signer,
+        trailer=tuple(header.trailer + body.trailer),
+        artifacts=tuple(sorted(artifacts, key=lambda artifact: artifact.line)),
+        year_source=identity.year_source,
+        locations=_locations(header),
+        defects=tuple(defects),
+    )
+    if strict and cable.defects:
+        raise CableError.from_defect(source.path, cable.defects[0])
+    return cable
+
+
+def parse_bytes(data: bytes, path: str = "<cable>", *, strict: bool = False) -> Cable:
+    """Parse a cable given as bytes; *path* names it in errors."""
+    return parse_source(decode(data, path), strict=strict)
+
+
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Cable:
+    """Read and parse the cable file at *path*."""
+    return parse_source(read_source(path), strict=strict)

@@ -1,0 +1,238 @@
+"""Index -> the browse pages: people, topics, posts, dates, classifications and their indexes.
+
+A listing of more cables than fit a page is split by period into sub-pages
+(cable2md/render/listings.py), so every page stays small at the scale of the release.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ..archive import Index, cable_year
+from . import paths
+from .cable import cable_path
+from .escape import front_matter, md, plain_title
+from .listings import UNITS, Part, split, wanted
+
+# Cables linked for each title a person held: an ambassador's title comes with thousands
+# (the listing below has them all).
+TITLE_LINKS = 10
+ROLE_NAMES = {
+    "participant": "Participant", "mentioned": "Mentioned", "signer": "Signer",
+    "classifier": "Classified the cable", "tag": "Named in TAGS",
+}  # fmt: skip
+
+GeneratedFile = tuple[str, str]  # docs-relative path, Markdown
+
+
+def make_page(path: str, meta: dict, parts: list[str]) -> GeneratedFile:
+    return path, front_matter(meta) + "\n" + "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _table(index: Index, here: str, idents: list[str], extra: dict[str, str] | None = None) -> str:
+    head = "| Date | Cable | Subject | From |" + (" Role |" if extra else "")
+    rows = [head, "|---|---|---|---|" + ("---|" if extra else "")]
+    for ident in idents:
+        cable = index.cables[ident]
+        date = cable.date or str(cable_year(cable))
+        cells = [
+            date,
+            f"[{md(ident)}]({paths.link(here, cable_path(index, ident))})",
+            md(cable.subject or ""),
+            md(cable.origin or cable.origin_code or ""),
+        ]
+        if extra:
+            cells.append(md(extra.get(ident, "")))
+        rows.append("| " + " | ".join(cell.replace("|", "&#124;") for cell in cells) + " |")
+    return "\n".join(rows)
+
+
+def _sub_pages(
+    index: Index,
+    base: str,
+    heading: str,
+    here: str,
+    parts: list[Part],
+    extra: dict[str, str] | None,
+    months: set[tuple[int, int | None]] | None,
+    pages: list[GeneratedFile],
+) -> str:
+    """The table of *parts* on page *here* of the listing on *base*, adding their pages (those
+    *months* wants) to *pages*."""
+    rows = [f"| {UNITS[len(parts[0].period) - 1]} | Cables |", "|---|---|"]
+    for part in parts:
+        rows.append(f"| [{part.label}]({paths.link(here, part.path)}) | {len(part.cables):,} |")
+        if not wanted(part.period, months):
+            continue
+        if part.parts:
+            body = _sub_pages(index, base, heading, part.path, part.parts, extra, months, pages)
+        else:
+            body = _table(index, part.path, part.cables, extra)
+        title = f"{heading}, {part.label}"
+        back = f"[Back to {md(heading)}]({paths.link(part.path, base)})"
+        pages.append(
+            make_page(part.path, {"title": plain_title(title)}, [f"# {md(title)}", back, body])
+        )
+    return "\n".join(rows)
+
+
+def listing(
+    index: Index,
+    base: str,
+    heading: str,
+    idents: list[str],
+    extra: dict[str, str] | None = None,
+    months: set[tuple[int, int | None]] | None = None,
+) -> tuple[list[str], list[GeneratedFile]]:
+    """A table of *idents* on page *base*, or, when long, a table of years with a page each,
+    split again by month and day when long (with *months*, only the pages listing those)."""
+    parts = split(index, base, idents)
+    if not parts:
+        return [_table(index, base, idents, extra)], []
+    pages: list[GeneratedFile] = []
+    return [_sub_pages(index, base, heading, base, parts, extra, months, pages)], pages
+
+
+def person_pages(
+    index: Index,
+    only: set[str] | None = None,
+    months: set[tuple[int, int | None]] | None = None,
+    renamed: set[str] | None = None,
+) -> Iterator[GeneratedFile]:
+    """Each person's page; with *only*, theirs alone, and with *months*, only the sub-pages of a
+    long listing that list those months (all of them for the *renamed*: their name changed)."""
+    for slug, person in sorted(index.people.items()):
+        if only is not None and slug not in only:
+            continue
+        here = paths.person(slug)
+        roles: dict[str, list[str]] = defaultdict(list)
+        titles: dict[str, list[str]] = defaultdict(list)
+        for appearance in person.appearances:
+            if appearance.role not in roles[appearance.cable]:
+                roles[appearance.cable].append(appearance.role)
+            if appearance.title:
+                titles[appearance.title].append(appearance.cable)
+        idents = sorted(roles, key=index.position.__getitem__)
+        parts = [f"# {md(person.name)}"]
+        if person.note:
+            parts.append(f"*{md(person.note)}*")
+        if person.surname_only:
+            parts.append(
+                '!!! note "Known by surname only"\n\n    These cables name this person by surname alone; '
+                "they may be more than one person."
+            )
+        if titles:
+            lines = ["## Titles and posts", "| Title | Seen in |", "|---|---|"]
+            earliest_first = {
+                name: sorted(set(cables), key=index.position.__getitem__)
+                for name, cables in titles.items()
+            }
+            for name, distinct in sorted(
+                earliest_first.items(), key=lambda item: index.position[item[1][0]]
+            ):
+                seen = ", ".join(
+                    f"[{md(index.cables[c].date or c)}]({paths.link(here, cable_path(index, c))})"
+                    for c in distinct[:TITLE_LINKS]
+                )
+                if len(distinct) > TITLE_LINKS:
+                    seen += f" and {len(distinct) - TITLE_LINKS:,} more"
+                lines.append(f"| {md(name)} | {seen} |")
+            parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
+        role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
+        table, extra_pages = listing(
+            index, here, person.name, idents, role_text,
+            None if renamed and slug in renamed else months,
+        )  # fmt: skip
+        parts += [f"## Cables ({len(idents):,})", *table]
+        together: Counter[str] = Counter()
+        for ident in idents:
+            together.update(set(index.cable_people.get(ident, {}).values()) - {slug})
+        if together:
+            rows = ["| Person | Cables together |", "|---|---|"]
+            for other, count in sorted(together.items(), key=lambda item: (-item[1], item[0]))[:10]:
+                rows.append(
+                    f"| [{md(index.people[other].name)}]({paths.link(here, paths.person(other))}) | {count:,} |"
+                )
+            parts += ["## Appears most with", "\n".join(rows)]
+        meta = {"title": plain_title(person.name), "person": slug, "cables": len(idents)}
+        yield make_page(here, meta, parts)
+        yield from extra_pages
+
+
+def topic_pages(
+    index: Index, only: set[str] | None = None, months: set[tuple[int, int | None]] | None = None
+) -> Iterator[GeneratedFile]:
+    for code, topic in sorted(index.topics.items()):
+        if only is not None and code not in only:
+            continue
+        here = paths.topic(code)
+        parts = [
+            f"# {md(code)}: {md(topic.name)}",
+            f"Kind: **{md(topic.kind)}** · {len(topic.cables):,} cables",
+        ]
+        if topic.cooccurring:
+            chips = ", ".join(
+                f"[{md(other)}]({paths.link(here, paths.topic(other))}) ({count:,})"
+                for other, count in topic.cooccurring
+            )
+            parts.append(f"**Often with:** {chips}")
+        table, extra_pages = listing(
+            index, here, f"{code}: {topic.name}", list(topic.cables), months=months
+        )
+        parts += ["## Cables", *table]
+        yield make_page(here, {"title": plain_title(f"{code}: {topic.name}"), "topic": code}, parts)
+        yield from extra_pages
+
+
+def post_pages(index: Index, only: set[str] | None = None) -> Iterator[GeneratedFile]:
+    for code, idents in sorted(index.posts.items()):
+        if only is not None and code not in only:
+            continue
+        here = paths.post(code)
+        name = index.cables[idents[0]].origin or code
+        table, extra_pages = listing(index, here, name, idents)
+        parts = [f"# {md(name)}", f"Post code **{md(code)}** · {len(idents):,} cables", *table]
+        yield make_page(here, {"title": plain_title(name), "post": code}, parts)
+        yield from extra_pages
+
+
+def date_pages(
+    index: Index, only: set[tuple[int, int | None]] | None = None
+) -> Iterator[GeneratedFile]:
+    """Year pages and their months; with *only*, the months named and the years they are in."""
+    years: dict[int, list[tuple[int | None, list[str]]]] = defaultdict(list)
+    for (year, month), idents in index.months.items():
+        years[year].append((month, idents))
+    only_years = None if only is None else {year for year, _ in only}
+    for year, months in sorted(years.items()):
+        if only_years is not None and year not in only_years:
+            continue
+        here = paths.year(year)
+        rows = ["| Month | Cables |", "|---|---|"]
+        for month, idents in sorted(months, key=lambda item: item[0] or 13):
+            sub = paths.month(year, month)
+            label = f"{year}-{month:02d}" if month else f"{year}, undated"
+            rows.append(f"| [{label}]({paths.link(here, sub)}) | {len(idents):,} |")
+            if only is not None and (year, month) not in only:
+                continue
+            table, extra_pages = listing(index, sub, label, idents)
+            yield make_page(sub, {"title": label}, [f"# Cables of {label}", *table])
+            yield from extra_pages
+        yield make_page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
+
+
+def classification_pages(
+    index: Index, only: set[str] | None = None, months: set[tuple[int, int | None]] | None = None
+) -> Iterator[GeneratedFile]:
+    for label, idents in sorted(index.classifications.items()):
+        if only is not None and label not in only:
+            continue
+        here = paths.classification(label)
+        table, extra_pages = listing(index, here, label, idents, months=months)
+        yield make_page(
+            here,
+            {"title": plain_title(label)},
+            [f"# {md(label)}", f"{len(idents):,} cables", *table],
+        )
+        yield from extra_pages

@@ -1,0 +1,84 @@
+"""The whole site as MkDocs builds it: sharded builds, search index parts, reproducibility."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cable2md.search import index_search
+from cable2md.site import build_site as build_sharded_site
+from cable2md.site import sitemap
+from tests.helpers import ROOT, archive, build_site, differences, tree
+
+
+@pytest.fixture(scope="module")
+def single_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("single")
+    site = base / "site"
+    result = build_site(site, archive(base))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_sharded_site_is_the_single_build_merged(tmp_path, single_site):
+    sharded = tmp_path / "site"
+    report = build_sharded_site(
+        archive(tmp_path), sharded, config_file=ROOT / "mkdocs.yml", work=tmp_path / "work",
+        shards=3, jobs=2, people=ROOT / "people.yml",
+    )  # fmt: skip
+    assert len(report.shards) == 3
+    single, merged = tree(single_site), tree(sharded)
+    assert "cables/2005/05TOKYO1349/index.html" in merged
+    # By design the shards leave cable pages to Pagefind, so Material's index differs; nothing
+    # else does, the sitemap included (its pages in URL order, whichever shard built them).
+    assert differences(single, merged) == ["search/search_index.json"]
+    root, pages = sitemap.read(sharded)
+    assert root == "http://127.0.0.1:8000/" and f"{root}cables/2005/05TOKYO1349/" in pages
+    assert gzip.decompress(merged["sitemap.xml.gz"]) == merged["sitemap.xml"]
+    material = json.loads(merged["search/search_index.json"])
+    assert not [doc for doc in material["docs"] if doc["location"].startswith("cables/")]
+    assert [doc for doc in material["docs"] if doc["location"].startswith("reading/")]
+
+
+def test_search_index_in_parts_finds_every_cable_page(tmp_path, single_site):
+    site = tmp_path / "site"
+    shutil.copytree(single_site, site)
+    index_search(site, pages_per_index=3)
+    pages = list(site.glob("cables/*/*/index.html"))
+    parts = json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert len(pages) == 8 and parts == ["parts/1/", "parts/2/"]
+    indexed = 0
+    for bundle in [site / "pagefind"] + [site / "pagefind" / part for part in parts]:
+        assert (bundle / "pagefind-entry.json").exists()
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed += entry["languages"]["en"]["page_count"]
+    assert indexed == len(pages)
+    assert not list(site.parent.glob("tmp*")), "the scratch folders were left behind"
+
+
+def test_site_is_byte_identical_across_folders_and_days(tmp_path, single_site):
+    """A second build, in another folder, a year later by the clock, gives the same bytes."""
+    assert shutil.which("faketime"), "faketime is missing (make test installs it with apt-get)"
+    later = tmp_path / "elsewhere" / "site"
+    later.parent.mkdir()
+    cables = archive(later.parent)
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from tests.helpers import build_site;"
+        "r = build_site(Path(sys.argv[2]), Path(sys.argv[3]));"
+        "sys.stdout.write(r.stdout + r.stderr); sys.exit(r.returncode)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    result = subprocess.run(
+        ["faketime", "2031-06-15 12:00:00", sys.executable, "-c", script, str(ROOT), str(later), str(cables)],
+        capture_output=True, text=True, env=env, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(tree(single_site), tree(later)) == []
