@@ -1,7 +1,7 @@
 /* The cable search page (overrides/pagefind.html): a query box driving Pagefind's interface.
    A large archive's index is in parts (pagefind/parts.json), from the oldest cables to the
    newest. A part lacking a query's word answers with pages holding a prefix of it, so the page
-   first looks the words up in the lexicon (pagefind/lexicon/, written by cable2md.lexicon) and
+   first looks the words up in the lexicon (pagefind/lexicon/, written by cable2md.search.lexicon) and
    gives Pagefind only the parts that hold them. Each part merged costs its page metadata,
    filter lists and the words' index chunks (up to PART_KB), so the first answer comes from the
    newest of those parts alone; the reader ticks "Search all parts" for the rest, and the note
@@ -33,7 +33,7 @@
     return all;
   }
 
-  var KEY_CHARACTERS = 3;  // as cable2md/lexicon.py names the files
+  var KEY_CHARACTERS = 3;  // as cable2md/search/lexicon.py names the files
   var PART_KB = 110;  // gzip: 14.2 MB for the 126 parts of 251,000 cables holding "minister"
 
   function fileOf(word) {
