@@ -37,7 +37,12 @@ from ..render import SITE_DATA
 from ..search import index_search
 from . import sitemap
 from .config import CablePluginConfig
-from .fast_markdown.generated_page import GeneratedPage, reproducible
+from .fast_markdown.generated_page import (
+    PROVEN_VERSIONS,
+    GeneratedPage,
+    reproducible,
+    unproven_versions,
+)
 from .fast_markdown.lean_markdown import LeanMarkdown
 from .feed import atom_feed
 from .home import template_stats
@@ -81,6 +86,14 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         if self.lean_markdown not in config.markdown_extensions:
             config.markdown_extensions.append(self.lean_markdown)
         self.fast_pages = reproducible(config, self.lean_markdown)
+        if self.fast_pages and (unproven := unproven_versions()):
+            log.info(
+                "cable2md: generated pages go through Python-Markdown: the direct conversion is "
+                "proven on %s, not on %s",
+                ", ".join(f"{name} {version}.x" for name, version in PROVEN_VERSIONS.items()),
+                ", ".join(unproven),
+            )
+            self.fast_pages = False
         return config
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:

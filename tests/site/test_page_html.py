@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from importlib import metadata
 
 import markdown
 import pytest
@@ -14,7 +16,12 @@ from mkdocs.structure.pages import Page
 
 from cable2md.build import build
 from cable2md.site.fast_markdown import page_html
-from cable2md.site.fast_markdown.generated_page import GeneratedPage, reproducible
+from cable2md.site.fast_markdown.generated_page import (
+    PROVEN_VERSIONS,
+    GeneratedPage,
+    reproducible,
+    unproven_versions,
+)
 from cable2md.site.fast_markdown.lean_markdown import LeanMarkdown
 from tests.helpers import ROOT, site_pages
 
@@ -188,3 +195,29 @@ def test_other_markdown_extensions_turn_the_fast_path_off():
     config.markdown_extensions.remove("smarty")
     config.mdx_configs["toc"] = {"permalink": True}
     assert not reproducible(config, own)
+
+
+def test_the_fast_path_is_pinned_to_the_versions_it_is_proven_on():
+    pins = (ROOT / "pyproject.toml").read_text(encoding="utf-8").casefold()
+    for package, version in PROVEN_VERSIONS.items():
+        assert f'"{package}~={version}.0"' in pins
+        assert metadata.version(package).split(".")[:2] == version.split(".")
+    assert unproven_versions() == []
+
+
+@pytest.mark.parametrize("package", sorted(PROVEN_VERSIONS))
+def test_other_versions_send_generated_pages_through_python_markdown(monkeypatch, caplog, package):
+    installed = metadata.version
+    monkeypatch.setattr(
+        metadata, "version", lambda name: "9.0.1" if name == package else installed(name)
+    )
+    assert unproven_versions() == [f"{package} 9.0.1"]
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["cable2md"]
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.cable2md"):
+        config = config.plugins.on_config(config)
+    assert not plugin.fast_pages
+    said = [record.getMessage() for record in caplog.records if "Python-Markdown" in record.getMessage()]  # fmt: skip
+    assert len(said) == 1 and f"not on {package} 9.0.1" in said[0]
+    monkeypatch.setattr(metadata, "version", installed)
+    assert config.plugins["cable2md"].on_config(config) and plugin.fast_pages

@@ -10,6 +10,7 @@ converted part goes through Python-Markdown as any page does.
 from __future__ import annotations
 
 import logging
+from importlib import metadata
 
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +27,23 @@ pages_log = logging.getLogger("mkdocs.structure.pages")
 # and the settings of theirs it reproduces.
 REPRODUCED_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"})  # fmt: skip
 REPRODUCED_SETTINGS = {"toc": {"permalink": False}}
+
+
+# The versions (major.minor) whose HTML page_html is proven to reproduce byte for byte by the
+# tests of tests/site/, and whose private class _RelativePathTreeprocessor GeneratedPage uses;
+# pyproject.toml pins the same.
+PROVEN_VERSIONS = {"markdown": "3.11", "mkdocs": "1.6"}
+
+
+def unproven_versions() -> list[str]:
+    """The installed packages of :data:`PROVEN_VERSIONS` whose version is another, as
+    ``"markdown 3.12.0"``: with any, generated pages go through Python-Markdown."""
+    found = []
+    for package, proven in PROVEN_VERSIONS.items():
+        installed = metadata.version(package)
+        if installed.split(".")[:2] != proven.split("."):
+            found.append(f"{package} {installed}")
+    return found
 
 
 def reproducible(config: MkDocsConfig, own: object) -> bool:
