@@ -37,8 +37,17 @@ def split_marking(text: str) -> tuple[str | None, str]:
     match = MARKING_RE.match(text)
     if not match:
         return None, text
-    marking = re.sub(r"\s+", "", match.group("marking")).upper()
-    return marking, text[match.end() :]
+    return _marking(match.group("marking")), text[match.end() :]
+
+
+def _marking(text: str) -> str:
+    """``S // rel to  Ukraine`` -> ``S//REL TO UKRAINE``: spaces a scan put inside a code
+    are dropped (``N F``), those between the words of a release list are kept."""
+    parts = re.split(r"\s*(/{1,2}|-)\s*", text.strip().upper())
+    for at in range(0, len(parts), 2):
+        squeezed = re.sub(r"\s+", "", parts[at])
+        parts[at] = re.sub(r"\s+", " ", parts[at]) if squeezed.startswith("REL") else squeezed
+    return "".join(parts)
 
 
 def parse_tags(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from .classification import LEVEL_START_RE, caveat_name, parse_classification_li
 from .errors import Defect
 from .lines import Line, texts
 from .model import Artifact
+from .paragraphs import is_paragraph_start
 
 PAGE_HEADER_RE: Final = re.compile(
     r"^\s*PAGE\s+\d{1,3}\s+(?:[A-Z][A-Z. ]{0,30}?\s+)?\d{2,7}\s+(?:\d{1,2}\s+OF\s+\d{1,2}\s+)?\d{6}Z\b\s*"
@@ -123,14 +124,40 @@ def _is_routing(text: str) -> bool:
 
 
 def _is_address_like(text: str) -> bool:
+    """A short line in capitals that may be an address of a routing block; not one that
+    closes a sentence or a parenthesis (``SUITABLE VENUE. END COMMENT.)``)."""
     stripped = text.strip()
     return (
-        bool(stripped) and len(stripped) <= 60 and not re.search(r"[a-z.,;:!?\"]$|[a-z]", stripped)
+        bool(stripped)
+        and len(stripped) <= 60
+        and not re.search(r"[a-z.,;:!?\")]$|[a-z]|[A-Z]{3}[.!?]\s", stripped)
     )
 
 
-def _section_repeat_end(lines: list[Line], start: int) -> int:
-    """Index after the header block repeated below a ``SECTION n OF m`` line at *start*."""
+# A repeated field's next line: short, in capitals, no sentence ending inside it (a line of
+# the body in capitals after a repeated header is not part of it).
+_HEADER_REACH: Final = 60
+_FIELD_GOES_ON_RE: Final = re.compile(r"^(?!.*[.!?]\s+\S)[^a-z]{1,80}$")
+
+
+_WORD_RE: Final = re.compile(r"[^\W_]+")
+
+
+def _header_words(lines: list[Line], start: int) -> frozenset[str]:
+    """The words of the first section's header: from its classification line at *start* to
+    its first paragraph (or a page's worth of lines)."""
+    found: set[str] = set()
+    for line in lines[start : start + _HEADER_REACH]:
+        if is_paragraph_start(line.text):
+            break
+        found.update(_WORD_RE.findall(line.text.upper()))
+    return frozenset(found)
+
+
+def _section_repeat_end(lines: list[Line], start: int, header: frozenset[str]) -> int:
+    """Index after the header block repeated below a ``SECTION n OF m`` line at *start*; a
+    field's next lines belong to it only when the first header holds their words (*header*):
+    the repeat says again what the first header said."""
     index = start + 1
     in_field = False
     while index < len(lines):
@@ -142,7 +169,11 @@ def _section_repeat_end(lines: list[Line], start: int) -> int:
             pass
         elif _HEADER_FIELD_RE.match(text):
             in_field = True
-        elif not (in_field and not re.search(r"[a-z]", text)):
+        elif not (
+            in_field
+            and _FIELD_GOES_ON_RE.match(text)
+            and header.issuperset(_WORD_RE.findall(text.upper()))
+        ):
             break
         index += 1
     return index
@@ -173,6 +204,7 @@ def _joined(lines: list[Line]) -> str:
 def _strip_repeated_sections(lines: list[Line], joined: str, out: Cleaned) -> list[Line]:
     """*joined* is ``_joined(lines)``."""
     first: tuple[str, int] | None = None
+    header: frozenset[str] = frozenset()  # the words of the first section's header
     index = marked = position = 0  # the lines before index are kept or removed
     kept: list[Line] = []
     # Only the lines that may be a classification line or a database row are read.
@@ -189,10 +221,17 @@ def _strip_repeated_sections(lines: list[Line], joined: str, out: Cleaned) -> li
             key = (parsed.post.replace(" ", ""), int(parsed.number or 0))
             if first is None:
                 first = key
+                header = _header_words(lines, index)
             elif key == first and parsed.section and parsed.section[0] > 1:
                 begin = _section_repeat_start(lines, index)
-                end = _section_repeat_end(lines, index)
+                end = _section_repeat_end(lines, index, header)
                 dropped = len(kept) - (index - begin)
+                last = next((line for line in reversed(kept[:dropped]) if not line.blank), None)
+                if last is not None and last.stripped.endswith(_SENTENCE_END):
+                    # The text before the break ends a sentence: the blank lines after the
+                    # header stay, so what follows does not run on into it.
+                    while end > index + 1 and lines[end - 1].blank:
+                        end -= 1
                 for removed in kept[dropped:] + lines[index:end]:
                     if not removed.blank:
                         out.artifacts.append(

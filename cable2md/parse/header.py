@@ -45,6 +45,17 @@ HEADER_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SPLIT_RE: Final = re.compile(
     r"\s\s*(?=(?:E\.\s*O\s*\.|EO)\s*\d{5}\b|(?i:TAGS?)\s*:|TAGS?\s+[A-Z]{2,6}\b|(?i:SUBJECT)\s*:|CLASSIFIED BY\b)"
 )
+# The first paragraph run onto the reasons' line: "REASON: 1.4 (b), (d) 1. (C/NF) Summary: ...".
+_REASONS_THEN_PARAGRAPH_RE: Final = re.compile(
+    r"\b1\s*\.\s*[4-9]\b.*?\)\s*\.?(?P<gap>\s+)(?=(?:¶\s*)?1\s*\.\s*\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)(?:\s|$))"
+)
+# The same when the reasons run over to a line of their own: "(d)  1.  (C) Summary: ...".
+_REASON_LETTERS_THEN_PARAGRAPH_RE: Final = re.compile(
+    r"^\s*(?:(?:and|&|,)?\s*\(\s*[a-h]\s*\)[\s,.]*)+?(?P<gap>\s*)(?=(?:¶\s*)?1\s*\.\s*\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)(?:\s|$))",
+    re.I,
+)
+_CLASSIFIED_BY_RE: Final = re.compile(r"CLASSIFIED\s+BY\b", re.I)
+_REASONS_REACH: Final = 3  # lines of text a Classified By field runs over (page breaks aside)
 _BARE_TAGS_RE: Final = re.compile(r"TAGS?\s+[A-Z]")
 _TAGS_COLON_RE: Final = re.compile(r"^\s*TAGS?\s*:", re.I)
 _PASS_RE: Final = re.compile(r"^[^a-z]{0,160}\b(?:FOR|PASS|PASS TO)\b[^a-z]{0,160}$")
@@ -103,10 +114,27 @@ def _may_split(text: str) -> bool:
 
 
 def _split_fields(lines: list[Line]) -> list[Line]:
-    """Split lines that hold two fields (``DEPT FOR WHA/BSC E.O. 12958: DECL: ...``)."""
+    """Split lines that hold two fields (``DEPT FOR WHA/BSC E.O. 12958: DECL: ...``), and a
+    Classified By line that runs on into the first paragraph: the paragraph then starts a line
+    of its own, at its own column."""
     out: list[Line] = []
+    reasons_open = 0  # lines of a Classified By field still to look at for the paragraph
     for line in lines:
-        if not _may_split(line.text):
+        text = line.text
+        match = None
+        if ("LASSIFIED" in text or "lassified" in text) and _CLASSIFIED_BY_RE.search(text):
+            match = _REASONS_THEN_PARAGRAPH_RE.search(text)
+            reasons_open = 0 if match else _REASONS_REACH
+        elif reasons_open and not line.blank:
+            match = _REASONS_THEN_PARAGRAPH_RE.search(text) or (
+                _REASON_LETTERS_THEN_PARAGRAPH_RE.match(text)
+            )
+            reasons_open = 0 if match else reasons_open - 1
+        if match:
+            out += _split_fields([line.head(match.start("gap"))])
+            out.append(line.tail(match.end("gap")))
+            continue
+        if not _may_split(text):
             out.append(line)
             continue
         position = 0

@@ -1,0 +1,180 @@
+"""Nothing lost, nothing misplaced: each rule that keeps a cable's words where they belong,
+one fixture each (written for these tests, after shapes seen in the release)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cable2md.parse import parse_bytes
+
+HEADER = """\
+C O N F I D E N T I A L SECTION 01 OF 02 TRIPOLI 000065
+
+SIPDIS
+
+E.O. 12958: DECL: 1/28/2019
+TAGS: PREL, PGOV, LY
+SUBJECT: THE VIEW FROM TRIPOLI
+
+"""
+
+
+def _cable(body: str):
+    return parse_bytes((HEADER + body).encode(), "fixture.txt")
+
+
+@pytest.mark.parametrize(
+    ("line", "reasons", "marking", "start"),
+    [
+        (
+            "CLASSIFIED BY: Gene A. Cretz, Ambassador. REASON: 1.4 (b), (d) 1. (C/NF) Summary: "
+            "While Libya has other issues on its plate, the case is sensitive.",
+            "1.4 (b), (d)", "C/NF", "Summary: While Libya",
+        ),
+        (
+            "Classified By: DCM Julieta Noyes, reasons 1.4(b) and (d). 1. (C) The Holy See "
+            "supports the accord.",
+            "1.4(b) and (d)", "C", "The Holy See",
+        ),
+        (
+            "CLASSIFIED BY: Joan Polaschik, Charge. REASON: 1.5 (b) ¶1. (S//NF) Libyan leader "
+            "Qadhafi met the bomber.",
+            "1.5 (b)", "S//NF", "Libyan leader",
+        ),
+    ],
+)  # fmt: skip
+def test_a_first_paragraph_on_the_reasons_line_is_the_first_paragraph(
+    line, reasons, marking, start
+):
+    cable = _cable(line + "\n\n2. (C) The second paragraph.\n")
+    assert cable.reasons == reasons
+    first, second = cable.paragraphs[:2]
+    assert (first.number, first.marking) == (1, marking)
+    assert first.text.startswith(start)
+    assert first.line == 9  # the reasons' line, where the paragraph stands
+    assert (second.number, second.text) == (2, "The second paragraph.")
+    assert start not in (cable.classified_by or "")
+
+
+def test_reasons_followed_by_other_text_stay_the_reasons():
+    cable = _cable(
+        "CLASSIFIED BY: DCM John Smith, reasons 1.4 (b) and (d) 1. The talks, the minister "
+        "said, go on.\n\n1. (C) The minister said the talks would resume.\n"
+    )  # no marking after "1.": read as part of the reasons' line, as before
+    assert cable.paragraphs[0].text == "The minister said the talks would resume."
+
+
+@pytest.mark.parametrize(
+    ("mark", "marking"),
+    [
+        ("(S//REL TO UKRAINE)", "S//REL TO UKRAINE"),
+        ("(S//REL TO RUSSIA, LATVIA)", "S//REL TO RUSSIA, LATVIA"),
+        ("(S/REL ARMENIA)", "S/REL ARMENIA"),
+        ("(S // rel  sau)", "S//REL SAU"),
+        ("(C / NF)", "C/NF"),
+        ("( C )", "C"),
+    ],
+)
+def test_a_release_list_keeps_its_words(mark, marking):
+    cable = _cable(f"1. {mark} For Embassy Kyiv, please approach host-country officials.\n")
+    assert cable.paragraphs[0].marking == marking
+    assert cable.paragraphs[0].text.startswith("For Embassy Kyiv")
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    [
+        "REASON: 1.4\n\n(b), (d)  1.  (C)  Summary:  The Holy See supports the accord.",  # page break
+        "U.S. Dept of State. REASON:  1.4  (b),  (d)  1  .  (C)\nSummary:  The Holy See supports"
+        " the accord.",  # the mark at the end of a line, its text on the next
+    ],
+)
+def test_the_first_paragraph_is_found_after_reasons_run_over_lines(reasons):
+    cable = _cable(f"CLASSIFIED  BY:  Julieta  Noyes,  DCM.  {reasons}\n\n2. (C) Next.\n")
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [(1, "C"), (2, "C")]
+    assert cable.paragraphs[0].text.startswith("Summary: The Holy See supports")
+    assert "Holy" not in (cable.reasons or "")
+
+
+SECTIONED = """\
+C O N F I D E N T I A L SECTION 01 OF 02 CAPE TOWN 00097
+
+E.O. 12356: DECL: OADR
+TAGS: PGOV PHUM SF
+SUBJECT: ESSA MOOSA TALKS ABOUT MANDELA AND
+OTHER TOPICS
+
+1. MOOSA SIDESTEPPED A QUESTION ABOUT WHERE MANDELA'S
+HOME BASE WOULD BE UPON HIS RELEASE.
+{between}
+-
+------------------------------
+
+CONFIDENTIAL
+
+R 171512Z JAN 90
+FM AMCONSUL CAPE TOWN
+TO SECSTATE WASHDC 5366
+INFO AMEMBASSY PRETORIA
+AMEMBASSY PARIS
+
+C O N F I D E N T I A L SECTION 02 OF 02 CAPE TOWN 00097
+
+E.O. 12356: DECL: OADR
+TAGS: PGOV PHUM SF
+SUBJECT: ESSA MOOSA TALKS ABOUT MANDELA AND
+OTHER TOPICS
+{after}
+------------------------------
+DE KLERK-ANC COMMUNICATION
+------------------------------
+
+2. WHEN HE MET SEVERAL WEEKS AGO WITH MANDELA, DE KLERK SPOKE.
+"""
+
+
+def test_a_comment_before_a_repeated_section_header_stays_in_its_paragraph():
+    text = SECTIONED.format(
+        between="(COMMENT:  BUT POLITICALLY THIS MAKES\nLITTLE SENSE.  JOHANNESBURG SEEMS BY "
+        "FAR THE MOST\nSUITABLE VENUE. END COMMENT.)",
+        after="",
+    )
+    cable = parse_bytes(text.encode(), "fixture.txt")
+    first, second = cable.paragraphs
+    assert first.text.endswith("(COMMENT: BUT POLITICALLY THIS MAKES LITTLE SENSE. JOHANNESBURG "
+                               "SEEMS BY FAR THE MOST SUITABLE VENUE. END COMMENT.)")  # fmt: skip
+    assert len(first.comments) == 1
+    assert (second.number, second.heading) == (2, "DE KLERK-ANC COMMUNICATION")
+    repeated = [a.text for a in cable.artifacts if a.kind == "section-header"]
+    assert "FM AMCONSUL CAPE TOWN" in repeated and "OTHER TOPICS" in repeated
+
+
+HARARE = """\
+C O N F I D E N T I A L SECTION 01 OF 02 HARARE 006677
+SIPDIS
+E.O. 12958: DECL: 11/29/10
+TAGS: PGOV PREL ZI
+SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE
+OPPOSITION LEADER
+
+1. (C) THE OPPOSITION LEADER SAID THE COUNTRY CANNOT GO ON AS IT IS. WE KNOW
+CONFIDENTIAL
+C O N F I D E N T I A L SECTION 02 OF 02 HARARE 006677
+SIPDIS
+E.O. 12958: DECL: 11/29/10 TAGS: PGOV PREL ZI
+SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE
+OPPOSITION LEADER
+THERE WILL BE NOTHING TO VOTE FOR BY THE TIME
+THE ELECTION ARRIVES.
+
+2. (C) ON THE REACTION TO A DEMONSTRATION, HE SPOKE.
+"""
+
+
+def test_text_in_capitals_after_a_repeated_header_is_text():
+    cable = parse_bytes(HARARE.encode(), "fixture.txt")
+    assert cable.paragraphs[0].text.endswith(
+        "WE KNOW THERE WILL BE NOTHING TO VOTE FOR BY THE TIME THE ELECTION ARRIVES."
+    )
+    assert not [a for a in cable.artifacts if "VOTE" in a.text]
+    assert "OPPOSITION LEADER" in [a.text for a in cable.artifacts if a.kind == "section-header"]
