@@ -21,7 +21,7 @@ help:
 	@echo "make serve   set up, build and serve the site from $(CABLES)/ on http://$(HOST)"
 	@echo "make test    set up (apt packages included) and run every test"
 	@echo "make build   strict site build (zero warnings) into site/"
-	@echo "make eval    parser accuracy against $(SHARED)/corpus, person extraction precision/recall"
+	@echo "make eval    parser accuracy and the fidelity audit against $(SHARED)/corpus, person extraction precision/recall"
 	@echo "make bench   speed and memory figures"
 	@echo "make fuzz    long fuzzing run (10,000+ cases)"
 
@@ -88,6 +88,9 @@ eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus --ocr --misses 5
 	$(BIN)/python tools/evaluate.py $(SHARED)/corpus --ocr --harsh --seed 2 --misses 5
+	$(BIN)/python tools/fidelity.py $(SHARED)/corpus
+	$(BIN)/python tools/fidelity.py $(SHARED)/corpus --ocr
+	$(BIN)/python tools/fidelity.py $(SHARED)/corpus --ocr --harsh --seed 2
 	$(BIN)/python tools/evaluate_people.py --misses 0
 
 # The 251,000-cable row takes hours: make bench BENCH_SIZES=251000 (rows accumulate in

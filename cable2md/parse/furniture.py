@@ -59,6 +59,9 @@ class Cleaned:
     lines: list[Line]
     artifacts: list[Artifact] = field(default_factory=list)
     defects: list[Defect] = field(default_factory=list)
+    # Another cable's text after this one's (a second cable, or a database export's copy):
+    # read as a cable of its own, never as part of this one.
+    appended: list[Line] = field(default_factory=list)
 
 
 def _strip_page_headers(lines: list[Line], out: Cleaned) -> list[Line]:
@@ -254,12 +257,11 @@ def _appended(rest: list[Line], out: Cleaned, start: Line, what: str) -> list[Li
         Defect(
             start.number,
             start.column,
-            f"a second cable ({what}) starts here; its text is kept aside, not read as part of this one",
+            f"a second cable ({what}) starts here; it is read as a cable of its own and shown"
+            " after this one, not as part of it",
         )
     )
-    out.artifacts.extend(
-        Artifact(line.number, line.text, "appended-cable") for line in rest if not line.blank
-    )
+    out.appended = rest
     return []
 
 

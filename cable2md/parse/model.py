@@ -107,6 +107,8 @@ class Cable:
     year_source: str | None = None
     locations: tuple[tuple[str, int, int], ...] = ()  # (field, line, column) of header fields
     defects: tuple[Defect, ...] = field(default=())
+    # Other cables whose text the file holds after this one's, each read on its own.
+    appended: tuple[Cable, ...] = ()
 
     def location(self, name: str) -> tuple[int, int]:
         """Line and column where header field *name* starts (1, 1 when it is not there)."""
@@ -177,6 +179,7 @@ class Cable:
             "year_source": self.year_source,
             "locations": {name: [line, column] for name, line, column in self.locations},
             "defects": [d.to_dict() for d in self.defects],
+            "appended": [cable.to_dict() for cable in self.appended],
         }
 
 
@@ -231,4 +234,5 @@ def cable_from_dict(record: dict[str, Any]) -> Cable:
         year_source=record["year_source"],
         locations=tuple((name, lc[0], lc[1]) for name, lc in record.get("locations", {}).items()),
         defects=tuple(Defect(d["line"], d["column"], d["message"]) for d in record["defects"]),
+        appended=tuple(cable_from_dict(other) for other in record.get("appended", ())),
     )

@@ -19,7 +19,9 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
+from typing import Final
 
 from . import fields, refs
 from .body import block_text, read_body, truncation
@@ -177,9 +179,43 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         locations=_locations(header),
         defects=tuple(defects),
     )
+    if cleaned.appended:
+        cable = replace(cable, appended=_appended(source, cleaned.appended))
     if strict and cable.defects:
         raise CableError.from_defect(source.path, cable.defects[0])
     return cable
+
+
+# A database export's row: "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL"
+# and the cable's first line after it.
+_EXPORT_ROW_RE: Final = re.compile(
+    r"^\s*\d{3,7}\s+(?P<date>\d{4}-\d\d-\d\d)\s+(?P<id>\d{2}[A-Z]{2,}\d+)\s+.*?"
+    r"(?P<level>UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s+(?=\S)"
+)
+
+
+def _appended(source: Source, lines: list[Line]) -> tuple[Cable, ...]:
+    """The cable whose text *lines* hold, read on its own at its own lines; an export's row
+    gives its id and date when its text does not."""
+    row = _EXPORT_ROW_RE.match(lines[0].text)
+    first = lines[0].text
+    if row:  # the row's fields blanked out: the cable's own line keeps its columns
+        first = " " * row.end() + first[row.end() :]
+    text = "\n" * (lines[0].number - 1) + "\n".join([first, *(line.text for line in lines[1:])])
+    try:
+        other = parse_source(Source(source.path, text, tuple(text.split("\n")), source.encoding))
+    except CableError:
+        return ()
+    if row and (other.id is None or other.classification is None):
+        answered = ("no id could be formed", "no classification line")
+        other = replace(
+            other,
+            id=other.id or row.group("id"),
+            date=other.date or row.group("date"),
+            classification=other.classification or row.group("level"),
+            defects=tuple(d for d in other.defects if not d.message.startswith(answered)),
+        )
+    return (other,)
 
 
 def parse_bytes(data: bytes, path: str = "<cable>", *, strict: bool = False) -> Cable:

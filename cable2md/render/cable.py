@@ -92,9 +92,15 @@ def _indent(text: str) -> str:
 
 
 def _paragraph(
-    paragraph: Paragraph, position: int, spans: list[tuple[int, int, str]], here: str
+    paragraph: Paragraph,
+    position: int,
+    spans: list[tuple[int, int, str]],
+    here: str,
+    prefix: str = "",
 ) -> list[str]:
-    anchor = f"p{paragraph.number}" if paragraph.number is not None else f"t{position + 1}"
+    anchor = prefix + (
+        f"p{paragraph.number}" if paragraph.number is not None else f"t{position + 1}"
+    )
     lead = ""
     if paragraph.number is not None:
         lead = f'<span class="cable-para-number">{paragraph.number}.</span> '
@@ -339,6 +345,40 @@ def page_inputs(index: Index, ident: str, titles: dict[str, str] | None = None) 
     }
 
 
+def _text(
+    cable: Cable, spans: dict[int, list[tuple[int, int, str]]], here: str, prefix: str = ""
+) -> list[str]:
+    """A cable's paragraphs, headings, summary box and signer; anchors begin with *prefix*."""
+    parts: list[str] = []
+    in_summary = False
+    for position, paragraph in enumerate(cable.paragraphs):
+        if paragraph.heading:
+            parts.append(f"### {md(paragraph.heading)}")
+        if paragraph.in_summary and not in_summary:
+            parts.append(
+                '<div class="cable-summary" markdown>\n\n<p class="cable-summary-label">Summary</p>'
+            )
+        if in_summary and not paragraph.in_summary:
+            parts.append("</div>")
+        in_summary = paragraph.in_summary
+        parts += _paragraph(paragraph, position, spans.get(position, []), here, prefix)
+    if in_summary:
+        parts.append("</div>")
+    if cable.signer:
+        parts.append(f'<p class="cable-signer">{md(cable.signer)}</p>')
+    return parts
+
+
+def _empty_text_note(cable: Cable) -> str:
+    """Why a page shows no text of its own cable."""
+    why = "The file holds no text for this cable after its header."
+    if cable.partial:
+        why = "The partial extract holds no text after the cable's header."
+    if cable.appended:
+        why += " What follows in the file is another cable's text, shown below under Also in this file."
+    return f'<p class="cable-text-note">{md(why)}</p>'
+
+
 def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
     """The docs-relative path and the Markdown of *cable*'s page, from its full record and
     its :func:`page_inputs`."""
@@ -352,23 +392,21 @@ def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
         parts.append(f'!!! partial "Partial extract"\n\n    {PARTIAL_NOTICE}')
     parts += _metadata(cable, in_archive, here)
     parts.append("## Text")
-    in_summary = False
-    for position, paragraph in enumerate(cable.paragraphs):
-        if paragraph.heading:
-            parts.append(f"### {md(paragraph.heading)}")
-        if paragraph.in_summary and not in_summary:
-            parts.append(
-                '<div class="cable-summary" markdown>\n\n<p class="cable-summary-label">Summary</p>'
-            )
-        if in_summary and not paragraph.in_summary:
-            parts.append("</div>")
-        in_summary = paragraph.in_summary
-        parts += _paragraph(paragraph, position, spans.get(position, []), here)
-    if in_summary:
-        parts.append("</div>")
-    if cable.signer:
-        parts.append(f'<p class="cable-signer">{md(cable.signer)}</p>')
+    if not cable.paragraphs:
+        parts.append(_empty_text_note(cable))
+    parts += _text(cable, spans, here)
     parts += _participants(cable, forms, here)
+    if cable.appended:
+        parts.append("## Also in this file")
+        for number, other in enumerate(cable.appended, start=1):
+            parts.append(f"### {md(title(other))}")
+            parts.append(
+                f'<p class="cable-text-note">The file of {md(ident)} goes on with the text of'
+                f" another cable, {md(other.id or 'whose id its text does not give')}, shown"
+                f" here as the file holds it. It is not part of {md(ident)}: its people and TAGS"
+                " are not this page's.</p>"
+            )
+            parts += _text(other, {}, here, prefix=f"a{number}-")
     referencing = inputs["referenced_by"]
     if referencing:
         parts.append("## Referenced by")
