@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -27,30 +26,34 @@ def iter_cable_files(paths: Sequence[str | Path]) -> Iterator[Path]:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    import yaml
-
-    from .parse import CableError, parse_file
+    from .intake import parse_records
 
     status = 0
-    records = []
-    for path in iter_cable_files(args.paths):
-        try:
-            cable = parse_file(path, strict=args.strict)
-        except CableError as error:
-            print(error, file=sys.stderr)
+    first = True
+    out = sys.stdout
+    if args.format == "json":
+        out.write("[")
+    for parsed in parse_records(
+        iter_cable_files(args.paths), args.format, strict=args.strict, jobs=args.jobs
+    ):
+        for defect in parsed.defects:
+            print(defect, file=sys.stderr)
+        if parsed.error is not None:
+            print(parsed.error, file=sys.stderr)
             status = 1
             continue
-        for defect in cable.defects:
-            print(defect.format(str(path)), file=sys.stderr)
-        records.append(cable.to_dict())
-    if args.format == "jsonl":
-        for record in records:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif args.format == "yaml":
-        yaml.safe_dump_all(records, sys.stdout, allow_unicode=True, sort_keys=False)
-    else:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        if args.format == "yaml":
+            import yaml
+
+            yaml.safe_dump(parsed.record, out, allow_unicode=True, sort_keys=False,
+                           explicit_start=not first)  # fmt: skip
+        elif args.format == "json":
+            out.write(("\n" if first else ",\n") + str(parsed.record))
+        else:
+            out.write(f"{parsed.record}\n")
+        first = False
+    if args.format == "json":
+        out.write("]\n" if first else "\n]\n")
     return status
 
 
@@ -158,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("paths", nargs="+", metavar="PATH", help="cable files or folders of them")
     parse.add_argument("--format", choices=("json", "jsonl", "yaml"), default="json")
     parse.add_argument("--strict", action="store_true", help="fail on defects as well as errors")
+    parse.add_argument(
+        "--jobs", type=int, default=None, help="parser processes (default: all cores)"
+    )
     parse.set_defaults(run=_parse_command)
 
     build = commands.add_parser(

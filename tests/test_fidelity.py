@@ -17,12 +17,17 @@ def test_lost_moved_and_duplicated_words_are_told_apart():
     assert (lost.lost, lost.moved, lost.duplicated) == (["march"], [], [])
     moved = fidelity.compare("A", raw, raw[4:] + raw[:4])
     assert moved.moved and not moved.lost
-    doubled = fidelity.compare("A", raw, raw + ["tokyo"])
+    doubled = fidelity.compare("A", raw, [*raw, "tokyo"])
     assert doubled.duplicated == ["tokyo"] and not doubled.lost
 
 
 def test_words_leave_out_paragraph_numbers_and_single_letters():
-    assert fidelity.words("¶12. (C) U.S. talks: 1,250 tons, 4 of 10") == ["talks", "250", "tons", "of"]
+    assert fidelity.words("¶12. (C) U.S. talks: 1,250 tons, 4 of 10") == [
+        "talks",
+        "250",
+        "tons",
+        "of",
+    ]
 
 
 def test_what_the_page_adds_is_not_counted():

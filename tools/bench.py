@@ -2,8 +2,9 @@
 
 Usage: python tools/bench.py [parse] [build] [site] [--sizes 1000,5000] [--work DIR]
 
-- parse: throughput of ``cable2md parse`` over >= 10,000 parses of synthetic
-  cables, on all cores, and on one core;
+- parse: throughput of the parser over >= 10,000 parses of synthetic cables, on all cores,
+  and on one core; then the ``cable2md parse --format jsonl`` command over 1,000 and 5,000
+  cables (files read, records written), with its peak memory;
 - build: ``cable2md build`` over 10,000 synthetic cables (cables/s, no cache),
   then the time of a rebuild after one cable changes and after one is added;
 - site: the full site (convert + ``mkdocs build``) for each size: wall time and
@@ -150,6 +151,21 @@ def bench_parse(work: Path) -> None:
           f"on {workers} cores: {total / elapsed:,.0f} cables/s ({elapsed:.1f} s); one core {one_core:,.0f} cables/s")  # fmt: skip
 
 
+def bench_parse_command(work: Path, sizes: tuple[int, ...] = (1_000, 5_000)) -> None:
+    """``cable2md parse --format jsonl`` as a user runs it: files read, records streamed to
+    /dev/null, on all cores; peak memory (PSS) of its process tree, which must not grow with
+    the number of files."""
+    for count in sizes:
+        cables = work / f"cli-{count}"
+        if not cables.exists():
+            generate(cables, count)
+        command = f"exec {sys.executable} -m cable2md parse {cables} --format jsonl > /dev/null"
+        run = measured(["sh", "-c", command], cwd=ROOT)
+        print(f"parse command: {count:,} cables to JSONL on {os.cpu_count()} cores: "
+              f"{count / run.seconds:,.0f} cables/s ({run.seconds:.1f} s), "
+              f"peak {run.peak / 2**20:,.0f} MiB PSS")  # fmt: skip
+
+
 def bench_build(work: Path, count: int = 10_000) -> None:
     cables = work / f"build-{count}"
     if not cables.exists():
@@ -228,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cable2md bench on {os.cpu_count()} cores, work folder {work}")
     if "parse" in args.parts:
         bench_parse(work)
+        bench_parse_command(work)
     if "build" in args.parts:
         bench_build(work)
     if "site" in args.parts:
