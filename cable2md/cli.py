@@ -97,9 +97,15 @@ def _check_command(args: argparse.Namespace) -> int:
 def _add_command(args: argparse.Namespace) -> int:
     from .intake import add_files
 
-    added, notes, problems = add_files([Path(p) for p in args.files], Path(args.cables))
+    added, notes, problems = add_files(
+        [Path(p) for p in args.files],
+        Path(args.cables),
+        ident=args.id,
+        accept_guess=args.accept_guess,
+    )
     for message in notes + problems:
         print(message, file=sys.stderr)
+    print(f"cable2md add: {len(added)} added, {len(problems)} not added", file=sys.stderr)
     if not added:
         return 1
     args.files = [str(p) for p in added]
@@ -210,6 +216,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--format", choices=("text", "github"), default="text")
     add.add_argument("--summary", metavar="PATH", help=argparse.SUPPRESS)
+    add.add_argument("--id", help="the cable's id, when its text gives no date (04MADRID2164)")
+    add.add_argument(
+        "--accept-guess",
+        action="store_true",
+        help="keep an id whose year the parser guessed from the text",
+    )
     add.set_defaults(run=_add_command)
 
     imp = commands.add_parser(

@@ -38,6 +38,7 @@ from ..render import (
     index_pages,
     person_pages,
     post_pages,
+    redirect_pages,
     site_data,
     topic_pages,
 )
@@ -60,6 +61,7 @@ def listing_pages(index: Index, listed: Listed | None = None) -> Iterator[tuple[
     yield from date_pages(index, months)
     yield from classification_pages(index, listed and listed.classifications, months)
     yield from index_pages(index)
+    yield from redirect_pages(index)
     yield from data_files(index)
 
 

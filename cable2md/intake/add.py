@@ -2,40 +2,53 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
-from ..parse import CableError, parse_file
-from .check import canonical_place
+from ..parse import Cable, CableError, full_year, parse_file
+
+_ID_RE = re.compile(r"^\d{2}[A-Z][A-Z0-9]*?\d+$")
 
 
-def add_files(files: list[Path], cables_dir: Path) -> tuple[list[Path], list[str], list[str]]:
+def add_files(
+    files: list[Path], cables_dir: Path, *, ident: str | None = None, accept_guess: bool = False
+) -> tuple[list[Path], list[str], list[str]]:
     """Copy each readable cable to ``<cables_dir>/<year>/<ID>.txt``.
 
-    Returns the places of the cables, notes, and errors. A file already there with
-    the same bytes is noted and kept; a different file under the same id is never
-    overwritten (an error).
+    Returns the places of the cables, notes, and errors. The id is the one the text states;
+    *ident* gives it when the text does not (a partial extract with no date), and a year the
+    parser could only guess is taken only with *accept_guess*. A file already there with the
+    same bytes is noted and kept; a different file under the same id is never overwritten.
     """
     added: list[Path] = []
     notes: list[str] = []
     problems: list[str] = []
+    if ident is not None and not _ID_RE.match(ident):
+        return [], [], [f"--id {ident}: not an id (two digits of the year, the post, the number: 04MADRID2164)"]  # fmt: skip
+    if ident is not None and len(files) > 1:
+        return [], [], ["--id gives the id of one file: add the others apart"]
     for path in files:
         try:
             cable = parse_file(path)
         except CableError as error:
             problems.append(f"{error}: not added")
             continue
-        if cable.id is None:
-            problems.append(f"{path}:1:1: no id can be formed from the text: not added")
+        name = ident or cable.id
+        if name is None:
+            problems.append(_refusal(path, cable, "no id can be formed from the text"))
             continue
-        target = cables_dir / canonical_place(cable)
+        if ident is None and cable.id_source == "guess" and not accept_guess:
+            problems.append(_refusal(path, cable, f"the id {cable.id} rests on a guess"))
+            continue
+        target = cables_dir / f"{full_year(int(name[:2]))}" / f"{name}.txt"
         if target.exists() and target.resolve() != path.resolve():
             if target.read_bytes() == path.read_bytes():
                 notes.append(f"{path}:1:1: already in the archive as {target}")
                 added.append(target)
             else:
                 problems.append(
-                    f"{path}:1:1: {target} holds a different text under the id {cable.id}: not added"
+                    f"{path}:1:1: {target} holds a different text under the id {name}: not added"
                 )
             continue
         if target.resolve() != path.resolve():
@@ -44,3 +57,17 @@ def add_files(files: list[Path], cables_dir: Path) -> tuple[list[Path], list[str
             print(f"added {path} as {target}")
         added.append(target)
     return added, notes, problems
+
+
+def _refusal(path: Path, cable: Cable, what: str) -> str:
+    """Why a file is not added, at the line the parser names, with what to do next."""
+    cause = next(
+        (d for d in cable.defects if "rests on a guess" in d.message or "no id" in d.message), None
+    )
+    line, column = (cause.line, cause.column) if cause else cable.location("classification")
+    reason = f" ({cause.message.split(': ', 1)[-1]})" if cause and "no id" in cause.message else ""
+    return (
+        f"{path}:{line}:{column}: {what}{reason}: not added. Give the cable's id with"
+        " `cable2md add FILE --id ID` (the release's id when you know it)"
+        + (", or keep the guess with `--accept-guess`" if cable.id else "")
+    )

@@ -68,7 +68,11 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
         return report
     report.cable = cable
     for defect in cable.defects:
-        report.problems.append(Problem(name, defect.line, defect.column, "warning", defect.message))
+        # A guessed id stops the check: the archive would file the cable under a year that
+        # no text states (cable2md add --id, or --accept-guess, settles it).
+        guess = cable.id_source == "guess" and "rests on a guess" in defect.message
+        level = "error" if guess else "warning"
+        report.problems.append(Problem(name, defect.line, defect.column, level, defect.message))
     if cable.id is None:
         line, column = cable.location("classification")
         report.problems.append(
@@ -90,7 +94,16 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
         )
     expected = canonical_place(cable)
     parts = path.resolve().parts
-    if tuple(parts[-2:]) != tuple(expected.split("/")):
+    if cable.filed_as:
+        line, column = cable.location("classification")
+        report.problems.append(
+            Problem(
+                name, line, column, "warning",
+                f"filed as {cable.filed_as}, but the text reads {cable.id}: the page is"
+                f" {cable.id}'s, says so, and {cable.filed_as}'s address leads to it",
+            )
+        )  # fmt: skip
+    elif tuple(parts[-2:]) != tuple(expected.split("/")):
         report.problems.append(
             Problem(
                 name,
@@ -122,6 +135,13 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
     return report
 
 
+_ID_SOURCES = {
+    "text": "id from the text: its date and serial",
+    "file": "id from the file's place in the archive",
+    "guess": "id guessed: the text gives no date",
+}
+
+
 def describe(report: FileReport) -> list[str]:
     """What the parser read, as short lines for a person reviewing the file."""
     cable = report.cable
@@ -135,7 +155,7 @@ def describe(report: FileReport) -> list[str]:
     people = sorted(resolve_cable(cable, Curation()))
     numbered = sum(1 for p in cable.paragraphs if p.number is not None)
     return [
-        f"{report.path}: {cable.id or 'no id'}",
+        f"{report.path}: {cable.id or 'no id'} ({_ID_SOURCES.get(cable.id_source or '', 'no id')})",
         f"  date: {cable.date or 'not in the text'}"
         + (f" (year from {cable.year_source})" if not cable.date and cable.year_source else ""),
         f"  post: {cable.origin or cable.origin_code or 'unknown'}",

@@ -21,6 +21,7 @@ from typing import Final
 from . import reference
 from .classification import ZNY_LEVELS, label
 from .header import Header
+from .lines import Line
 
 _SENDER_RE: Final = re.compile(
     r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|USOFFICE)\s+(?P<post>.+)$"
@@ -54,6 +55,8 @@ class Identity:
     classification: str | None
     number: str | None
     envelope: str | None = None
+    # Where a guessed year came from: (line, column) of the subject, DECL or text naming it.
+    year_evidence: tuple[int, int] | None = None
 
 
 def _title(text: str) -> str:
@@ -134,12 +137,27 @@ def _years(text: str) -> list[int]:
     return [y for y in map(int, _YEAR_RE.findall(text)) if FIRST_YEAR <= y <= LATEST_YEAR]
 
 
+def _first_place(lines: list[Line] | None) -> tuple[int, int] | None:
+    return (lines[0].number, lines[0].column) if lines else None
+
+
+def _place_in_text(text: str, year: int) -> tuple[int, int]:
+    """Line and column where *text* first names *year* as a word."""
+    match = re.search(rf"\b{year}\b", text)
+    if match is None:
+        return 1, 1
+    start = text.rfind("\n", 0, match.start()) + 1
+    return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+
+
 def _infer_year(
     header: Header, subject: str, text: str, ref_years: list[int]
-) -> tuple[int | None, str | None]:
+) -> tuple[int | None, str | None, tuple[int, int] | None]:
+    """A year for a cable whose text gives no date, where it came from and the place of the
+    evidence: a guess, which the record and the contributor's check say is one."""
     in_subject = _years(subject)
     if in_subject:
-        return max(in_subject), "subject"
+        return max(in_subject), "subject", _first_place(header.fields.get("SUBJECT"))
     decl_text = " ".join(line.text for line in header.fields.get("EO", ()))
     decl = _DECL_DATE_RE.search(decl_text)
     years = _years(text)
@@ -152,11 +170,12 @@ def _infer_year(
             floors.append(_AMENDED_ORDER_YEAR)
         guess = _decl_year_guess(decl_year, named, max(floors))
         if guess is not None:
-            return guess, "decl"
+            return guess, "decl", _first_place(header.fields.get("EO"))
     if years:
         counts = Counter(years)
-        return max(counts, key=lambda year: (counts[year], year)), "text"
-    return None, None
+        year = max(counts, key=lambda year: (counts[year], year))
+        return year, "text", _place_in_text(text, year)
+    return None, None, None
 
 
 def _carried_line(header: Header, code: str | None, number: str | None) -> str | None:
@@ -200,11 +219,12 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
         level = ZNY_LEVELS.get(header.zny or "", level)
     code, origin = resolve_post(code, header.sender)
     date = header.dtg_date or header.dateline
+    evidence: tuple[int, int] | None = None
     if date:
         year: int | None = int(date[:4])
         source: str | None = "dtg" if header.dtg_date else "dateline"
     else:
-        year, source = _infer_year(header, subject, text, ref_years)
+        year, source, evidence = _infer_year(header, subject, text, ref_years)
     cable_id = None
     if code and number and year is not None and number.strip("0"):
         cable_id = f"{year % 100:02d}{code}{int(number)}"
@@ -218,4 +238,5 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
         label(level, tuple(header.handling)),
         number,
         envelope,
+        evidence,
     )

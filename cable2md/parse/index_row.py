@@ -37,6 +37,7 @@ class IndexRow:
     # positions of its sightings): the index takes them as they are unless the people file
     # says that one of the cable's names is not a person's.
     people: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    filed_as: str | None = None  # the id the release files it under, when its text reads another
 
     def to_row(self) -> tuple[Any, ...]:
         """The row as plain tuples, strings and numbers (the parse cache stores it with
@@ -46,18 +47,18 @@ class IndexRow:
             tuple(self.handling), tuple(self.tags), self.subject, self.partial,
             tuple(self.reference_ids), self.description,
             tuple((n, a.role, a.title, a.side, a.form) for n, a in self.sightings),
-            tuple((name, tuple(positions)) for name, positions in self.people),
+            tuple((name, tuple(positions)) for name, positions in self.people), self.filed_as,
         )  # fmt: skip
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...], source: str) -> IndexRow:
         ident, date, dtg, origin, code, classification, handling, tags, subject = row[:9]
-        partial, reference_ids, description, sightings, people = row[9:]
+        partial, reference_ids, description, sightings, people, filed_as = row[9:]
         return cls(
             ident, source, date, dtg, origin, code, classification, handling, tags, subject,
             partial, reference_ids, description,
             tuple((n, Appearance(ident, role, title, side, form)) for n, role, title, side, form in sightings),
-            people,
+            people, filed_as,
         )  # fmt: skip
 
 
@@ -79,5 +80,5 @@ def index_row_of(cable: Cable) -> IndexRow:
         cable.id or "", cable.source, cable.date, cable.dtg, cable.origin, cable.origin_code,
         cable.classification, cable.handling, cable.tags, cable.subject, cable.partial,
         tuple(r.id for r in cable.references if r.id), " ".join(text.split())[:DESCRIPTION],
-        seen, resolved(seen),
+        seen, resolved(seen), cable.filed_as,
     )  # fmt: skip

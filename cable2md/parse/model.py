@@ -109,6 +109,11 @@ class Cable:
     defects: tuple[Defect, ...] = field(default=())
     # Other cables whose text the file holds after this one's, each read on its own.
     appended: tuple[Cable, ...] = ()
+    # Where the id came from: "text" (a date and serial the text states), "file" (its place
+    # in the archive, cables/<year>/<ID>.txt), "guess" (a year inferred, not stated).
+    id_source: str | None = None
+    # The id the file is filed under in the archive when its text reads another.
+    filed_as: str | None = None
 
     def location(self, name: str) -> tuple[int, int]:
         """Line and column where header field *name* starts (1, 1 when it is not there)."""
@@ -180,6 +185,8 @@ class Cable:
             "locations": {name: [line, column] for name, line, column in self.locations},
             "defects": [d.to_dict() for d in self.defects],
             "appended": [cable.to_dict() for cable in self.appended],
+            "id_source": self.id_source,
+            "filed_as": self.filed_as,
         }
 
 
@@ -235,4 +242,6 @@ def cable_from_dict(record: dict[str, Any]) -> Cable:
         locations=tuple((name, lc[0], lc[1]) for name, lc in record.get("locations", {}).items()),
         defects=tuple(Defect(d["line"], d["column"], d["message"]) for d in record["defects"]),
         appended=tuple(cable_from_dict(other) for other in record.get("appended", ())),
+        id_source=record.get("id_source"),
+        filed_as=record.get("filed_as"),
     )

@@ -28,7 +28,7 @@ from .body import block_text, read_body, truncation
 from .errors import CableError, Defect
 from .furniture import remove_furniture
 from .header import read_header
-from .identity import identify
+from .identity import Identity, identify
 from .lines import Line, number_lines
 from .model import Artifact, Cable, Paragraph, Section
 from .normalize import join_lines
@@ -179,11 +179,57 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         locations=_locations(header),
         defects=tuple(defects),
     )
+    cable = _id_of_record(cable, identity, source.path)
     if cleaned.appended:
         cable = replace(cable, appended=_appended(source, cleaned.appended))
     if strict and cable.defects:
         raise CableError.from_defect(source.path, cable.defects[0])
     return cable
+
+
+# A file at its place in the archive: cables/<year>/<ID>.txt, the id's two digits the year's.
+_PLACE_RE: Final = re.compile(
+    r"(?:^|[/\\])(?P<year>(?:19|20)\d\d)[/\\](?P<id>\d{2}[A-Z][A-Z0-9]*?\d+)\.txt$"
+)
+
+
+def place_id(path: str) -> str | None:
+    """The id that a file's place in the archive gives it, if it is at such a place."""
+    match = _PLACE_RE.search(path)
+    if match is None or match.group("id")[:2] != match.group("year")[2:]:
+        return None
+    return match.group("id")
+
+
+def _id_of_record(cable: Cable, identity: Identity, path: str) -> Cable:
+    """The id of record and where it came from: the text when it states a date, else the
+    file's place in the archive; a year inferred is a guess, said so on the line it came from."""
+    if cable.id is None:
+        return cable
+    filed = place_id(path)
+    if identity.year_source in ("dtg", "dateline"):
+        if filed and filed != cable.id:
+            return replace(cable, id_source="text", filed_as=filed)
+        return replace(cable, id_source="text")
+    if filed:
+        return replace(cable, id=filed, id_source="file")
+    line, column = identity.year_evidence or cable.location("classification")
+    note = Defect(
+        line,
+        column,
+        f"the id {cable.id} rests on a guess: the text gives no date, and the year"
+        f" {cable.id[:2]} comes from {_GUESSED_FROM[identity.year_source or 'text']}."
+        " Give the id with `cable2md add FILE --id ID` (the release's id when you have it),"
+        " or keep this one with `cable2md add FILE --accept-guess`",
+    )
+    return replace(cable, id_source="guess", defects=(*cable.defects, note))
+
+
+_GUESSED_FROM: Final = {
+    "subject": "the year the subject names",
+    "decl": "the declassification date",
+    "text": "the year the text names most often",
+}
 
 
 # A database export's row: "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL"

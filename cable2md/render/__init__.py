@@ -16,6 +16,7 @@ from .browse import (
     date_pages,
     person_pages,
     post_pages,
+    redirect_pages,
     topic_pages,
 )
 from .cable import page_inputs, render_cable
@@ -37,6 +38,7 @@ __all__ = [
     "paths",
     "person_pages",
     "post_pages",
+    "redirect_pages",
     "render_cable",
     "site_data",
     "topic_pages",

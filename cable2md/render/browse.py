@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..archive import Index, cable_year
 from . import paths
-from .cable import cable_path
+from .cable import cable_path, redirect_page
 from .escape import front_matter, md, plain_title
 from .listings import UNITS, Part, split, wanted
 
@@ -236,3 +236,11 @@ def classification_pages(
             [f"# {md(label)}", f"{len(idents):,} cables", *table],
         )
         yield from extra_pages
+
+
+def redirect_pages(index: Index) -> Iterator[GeneratedFile]:
+    """A page at each address the release files a cable under when its text reads another id."""
+    for ident in index.order:
+        page = redirect_page(index.cables[ident])
+        if page is not None and index.cables[ident].filed_as not in index.cables:
+            yield page  # (a cable of that id in the archive keeps its own page)

@@ -141,6 +141,18 @@ def _paragraph(
     return blocks
 
 
+def _id_proof(cable: Cable) -> str:
+    """Where the page's id comes from, in a reader's words."""
+    ident = cable.id or ""
+    if cable.filed_as:
+        return f"{ident}, as its text reads; filed in the release as {cable.filed_as}"
+    return {
+        "text": f"{ident}, from the date and serial the text states",
+        "file": f"{ident}, from the release (the text gives no date)",
+        "guess": f"{ident}, inferred: the text gives no date, and the year is a guess",
+    }.get(cable.id_source or "", ident)
+
+
 def _metadata(cable: Cable, in_archive: dict[str, str], here: str) -> list[str]:
     rows: list[tuple[str, str]] = []
     year = cable_year(cable)
@@ -160,6 +172,8 @@ def _metadata(cable: Cable, in_archive: dict[str, str], here: str) -> list[str]:
             ),
         )
     )
+    if cable.id_source:
+        rows.append(("Id", md(_id_proof(cable))))
     if cable.origin_code:
         rows.append(
             (
@@ -308,6 +322,8 @@ def _front(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> 
         "signer": cable.signer,
         "source": cable.source,
         "original": f"{ident}.txt",
+        "id_source": cable.id_source,
+        "filed_as": cable.filed_as,
         "paragraphs": sum(1 for p in cable.paragraphs if p.number is not None),
     }
 
@@ -377,6 +393,24 @@ def _empty_text_note(cable: Cable) -> str:
     if cable.appended:
         why += " What follows in the file is another cable's text, shown below under Also in this file."
     return f'<p class="cable-text-note">{md(why)}</p>'
+
+
+def redirect_page(cable: Cable | IndexRow) -> tuple[str, str] | None:
+    """The page at the address of the id the release files *cable* under, when its text reads
+    another: it sends the reader on to the cable's page (template ``redirect.html``)."""
+    if not cable.filed_as or not cable.id:
+        return None
+    here = paths.cable(cable.filed_as, year_of(None, cable.filed_as))
+    front = {
+        "template": "redirect.html",
+        "id": cable.id,
+        "filed_as": cable.filed_as,
+        "title": title(cable),
+        "target": paths.cable(cable.id, cable_year(cable)),
+        "search": {"exclude": True},
+    }
+    note = f"The release files this cable as {md(cable.filed_as)}; its text reads {md(cable.id)}."
+    return here, front_matter(front) + "\n" + note + "\n"
 
 
 def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
