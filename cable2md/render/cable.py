@@ -15,6 +15,7 @@ scale of the whole release, workers reading it would each copy much of it).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..archive import Index, cable_year, canonical_codes, name_spans, year_of
@@ -92,15 +93,8 @@ def _indent(text: str) -> str:
 
 
 def _paragraph(
-    paragraph: Paragraph,
-    position: int,
-    spans: list[tuple[int, int, str]],
-    here: str,
-    prefix: str = "",
+    paragraph: Paragraph, anchor: str, spans: list[tuple[int, int, str]], here: str
 ) -> list[str]:
-    anchor = prefix + (
-        f"p{paragraph.number}" if paragraph.number is not None else f"t{position + 1}"
-    )
     lead = ""
     if paragraph.number is not None:
         lead = f'<span class="cable-para-number">{paragraph.number}.</span> '
@@ -367,7 +361,14 @@ def _text(
     """A cable's paragraphs, headings, summary box and signer; anchors begin with *prefix*."""
     parts: list[str] = []
     in_summary = False
+    anchors: Counter[str] = Counter()
     for position, paragraph in enumerate(cable.paragraphs):
+        anchor = prefix + (
+            f"p{paragraph.number}" if paragraph.number is not None else f"t{position + 1}"
+        )
+        anchors[anchor] += 1
+        if anchors[anchor] > 1:  # a number the cable gives twice: each copy its own link
+            anchor = f"{anchor}-{anchors[anchor]}"
         if paragraph.heading:
             parts.append(f"### {md(paragraph.heading)}")
         if paragraph.in_summary and not in_summary:
@@ -377,7 +378,7 @@ def _text(
         if in_summary and not paragraph.in_summary:
             parts.append("</div>")
         in_summary = paragraph.in_summary
-        parts += _paragraph(paragraph, position, spans.get(position, []), here, prefix)
+        parts += _paragraph(paragraph, anchor, spans.get(position, []), here)
     if in_summary:
         parts.append("</div>")
     if cable.signer:
