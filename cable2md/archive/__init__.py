@@ -8,7 +8,16 @@
 """
 
 from . import related
-from .index import Index, Topic, build_index, cable_year, canonical_codes, name_spans, year_of
+from .index import (
+    Index,
+    Topic,
+    build_index,
+    cable_year,
+    canonical_codes,
+    is_keyword,
+    name_spans,
+    year_of,
+)
 from .people import RESERVED_SLUGS, Curation, Person, resolve_cable
 from .related import relate, topic_weights
 
@@ -21,6 +30,7 @@ __all__ = [
     "build_index",
     "cable_year",
     "canonical_codes",
+    "is_keyword",
     "name_spans",
     "relate",
     "related",

@@ -68,13 +68,24 @@ def cable_year(cable: Cable | IndexRow) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def canonical_codes(tag: str) -> tuple[str, ...]:
-    """A tag as topic codes: typos corrected, run-together codes split; persons give none."""
+    """A tag as topic codes: typos corrected, run-together codes split; persons and words
+    (:func:`is_keyword`) give none."""
     if "," in tag or not tag.isupper() or " " in tag:
         return ()
     joined = reference.tag_joined().get(tag)
     if joined:
         return tuple(joined)
-    return (reference.tag_typos().get(tag, tag),)
+    code = reference.tag_typos().get(tag, tag)
+    return () if is_keyword(code) else (code,)
+
+
+def is_keyword(tag: str) -> bool:
+    """A TAGS entry that is a word, not a code (``ELECTIONS``, ``COUNTERTERRORISM``): no
+    known code, and longer than codes are or an English word. Kept as the cable's keyword,
+    never a topic page."""
+    if tag in reference.tags() or not tag.isalpha() or not tag.isupper():
+        return False
+    return len(tag) >= 6 or tag.lower() in reference.common_words()
 
 
 def _topics(cables: list[IndexRow]) -> tuple[dict[str, Topic], dict[str, list[str]]]:

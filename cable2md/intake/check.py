@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..archive import Curation, cable_year, canonical_codes, resolve_cable
+from ..archive import Curation, cable_year, canonical_codes, is_keyword, resolve_cable
 from ..parse import Cable, CableError, parse_file, reference
 
 
@@ -117,6 +117,12 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
     known = reference.tags()
     for tag in cable.tags:
         if "," in tag or not tag.isupper() or " " in tag:
+            continue
+        if is_keyword(tag):
+            report.problems.append(
+                Problem(name, line, column, "warning",
+                        f"TAGS entry {tag!r} is a word, not a code: kept as a keyword, no topic page")
+            )  # fmt: skip
             continue
         codes = canonical_codes(tag)
         unknown = [code for code in codes if code not in known]

@@ -114,6 +114,9 @@ class Cable:
     id_source: str | None = None
     # The id the file is filed under in the archive when its text reads another.
     filed_as: str | None = None
+    # The classification line's own label when the routing header gives another level (the
+    # line heads another cable's text carried inside): the page shows the conflict.
+    text_classification: str | None = None
 
     def location(self, name: str) -> tuple[int, int]:
         """Line and column where header field *name* starts (1, 1 when it is not there)."""
@@ -187,6 +190,7 @@ class Cable:
             "appended": [cable.to_dict() for cable in self.appended],
             "id_source": self.id_source,
             "filed_as": self.filed_as,
+            "text_classification": self.text_classification,
         }
 
 
@@ -244,4 +248,5 @@ def cable_from_dict(record: dict[str, Any]) -> Cable:
         appended=tuple(cable_from_dict(other) for other in record.get("appended", ())),
         id_source=record.get("id_source"),
         filed_as=record.get("filed_as"),
+        text_classification=record.get("text_classification"),
     )

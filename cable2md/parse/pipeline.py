@@ -25,6 +25,7 @@ from typing import Final
 
 from . import fields, refs
 from .body import block_text, read_body, truncation
+from .classification import label
 from .errors import CableError, Defect
 from .furniture import remove_furniture
 from .header import read_header
@@ -180,6 +181,14 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         defects=tuple(defects),
     )
     cable = _id_of_record(cable, identity, source.path)
+    line = header.classification
+    stated = label(line.level, tuple(header.handling)) if line and line.level else None
+    if (
+        stated
+        and identity.classification
+        and stated.split("//")[0] != identity.classification.split("//")[0]
+    ):
+        cable = replace(cable, text_classification=stated)
     if cleaned.appended:
         cable = replace(cable, appended=_appended(source, cleaned.appended))
     if strict and cable.defects:

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..archive import Index, cable_year, canonical_codes, name_spans, year_of
+from ..archive import Index, cable_year, canonical_codes, is_keyword, name_spans, year_of
 from ..parse import Cable, IndexRow, reference
 from ..parse.model import Paragraph
 from . import paths
@@ -52,6 +52,8 @@ def tag_entries(cable: Cable) -> list[dict[str, Any]]:
         codes = canonical_codes(tag)
         if "," in tag:
             entries.append({"code": tag, "name": tag, "kind": "person", "page": None})
+        elif not codes and is_keyword(reference.tag_typos().get(tag, tag)):
+            entries.append({"code": tag, "name": None, "kind": "keyword", "page": None})
         else:
             page = paths.topic(codes[0]) if len(codes) == 1 else None
             entries.append(
@@ -135,6 +137,12 @@ def _paragraph(
     return blocks
 
 
+def _joined(cable: Cable) -> bool:
+    """Whether the file holds the sections of a cable sent in several, joined: each section
+    after the first repeats the header, which reading set aside."""
+    return any(artifact.kind == "section-header" for artifact in cable.artifacts)
+
+
 def _id_proof(cable: Cable) -> str:
     """Where the page's id comes from, in a reader's words."""
     ident = cable.id or ""
@@ -177,12 +185,26 @@ def _metadata(cable: Cable, in_archive: dict[str, str], here: str) -> list[str]:
         )
     if cable.classification:
         label = f"[{md(cable.classification)}]({paths.link(here, paths.classification(cable.classification))})"
-        rows.append(("Classification", " · ".join([label, *(md(h) for h in cable.handling)])))
-    if cable.section:
-        rows.append(("Section", f"{cable.section.number} of {cable.section.of}"))
+        shown = cable.classification.split("//")  # a caveat the label names is not repeated
+        rows.append(
+            (
+                "Classification",
+                " · ".join([label, *(md(h) for h in cable.handling if h not in shown)]),
+            )
+        )
+    if cable.text_classification:
+        rows.append(("Classification in the text", md(cable.text_classification)))
+    if cable.section and cable.section.of > 1:
+        if _joined(cable):
+            rows.append(("Sections", f"all {cable.section.of}, joined in this text"))
+        else:
+            rows.append(("Section", f"{cable.section.number} of {cable.section.of}"))
+    keywords = [tag for tag in cable.tags if is_keyword(reference.tag_typos().get(tag, tag))]
     if cable.tags:
         chips = []
         for entry in tag_entries(cable):
+            if entry["code"] in keywords:
+                continue
             codes = canonical_codes(entry["code"])
             hint = f' "{md(entry["name"])}"' if entry["name"] else ""
             if codes == (entry["code"],):
@@ -197,15 +219,18 @@ def _metadata(cable: Cable, in_archive: dict[str, str], here: str) -> list[str]:
             else:
                 chips.append(md(entry["code"]))
         rows.append(("TAGS", " ".join(chips)))
+    if keywords:  # words written in the TAGS line, not codes: no topic page
+        rows.append(("Keywords", md(", ".join(keywords))))
     if cable.subject:
-        rows.append(("Subject", md(cable.subject)))
+        marking = f"{_marking_badge(cable.subject_marking)} " if cable.subject_marking else ""
+        rows.append(("Subject", marking + md(cable.subject)))
     if cable.references:
         refs = []
-        for reference in cable.references:
-            text = md(reference.text)
-            if reference.id and reference.id in in_archive:
-                text = f"[{text}]({paths.link(here, in_archive[reference.id])})"
-            refs.append(f"{md(reference.label)}. {text}" if reference.label else text)
+        for cited in cable.references:
+            text = md(cited.text)
+            if cited.id and cited.id in in_archive:
+                text = f"[{text}]({paths.link(here, in_archive[cited.id])})"
+            refs.append(f"{md(cited.label)}. {text}" if cited.label else text)
         rows.append(("References", "<br>".join(refs)))
     if cable.classified_by or cable.reasons:
         by = md(cable.classified_by or "")
@@ -283,8 +308,12 @@ def _front(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> 
         else None,
         "tags": tag_entries(cable),
         "subject": cable.subject,
-        "section": {"number": cable.section.number, "of": cable.section.of}
-        if cable.section
+        "section": {
+            "number": cable.section.number,
+            "of": cable.section.of,
+            "joined": _joined(cable),
+        }
+        if cable.section and cable.section.of > 1
         else None,
         "partial": cable.partial,
         "participants": [
@@ -425,6 +454,13 @@ def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
     parts: list[str] = [f"# {md(title(cable))}"]
     if cable.partial:
         parts.append(f'!!! partial "Partial extract"\n\n    {PARTIAL_NOTICE}')
+    if cable.text_classification:
+        parts.append(
+            '!!! warning "Two classifications"\n\n'
+            f"    The message was sent as {md(cable.classification or '')}, as its routing header"
+            f" marks it; the classification line of the text it carries reads"
+            f" {md(cable.text_classification)}. The page follows the routing header."
+        )
     parts += _metadata(cable, in_archive, here)
     parts.append("## Text")
     if not cable.paragraphs:
