@@ -344,6 +344,8 @@ class _Scanner:
             # A person tag broken inside its parentheses: "OVIP (SMITH, JOHN" + "A.) PREL".
             return bool(_TAG_LINE_RE.match(text)) or tags.count("(") > tags.count(")")
         if kind in ("SUBJECT", "REF"):
+            if _UNDERLINE_RE.match(text):
+                return False  # a rule above the first heading ends the field, never joins it
             if split_marking(text)[0] and kind == "REF":
                 return False  # "(SBU) Poloff delivered ...": the body starts
             if kind == "REF" and len(text) > 90 and not _REF_LABEL_RE.match(text):

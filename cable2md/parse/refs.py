@@ -16,7 +16,8 @@ from .model import Reference
 from .years import full_year
 
 _LEADING_RE: Final = re.compile(r"^\s*(?:REFTELS?|REFERENCES?|REFS?)\s*[:.]?\s*", re.I)
-_LABEL_RE: Final = re.compile(r"(?:(?<=\s)|^)\(?([A-Ha-h])[.)](?=\s|$)")
+# "B." or "(B)", also as the release's export writes it, "¶B.".
+_LABEL_RE: Final = re.compile(r"(?:(?<=\s)|^)(?:¶\s*)?\(?([A-Ha-h])[.)](?=\s|$)")
 _CABLE_RE: Final = re.compile(
     r"(?:(?P<year>\b(?:19|20)?\d\d)\s+)?(?P<post>\b[A-Z][A-Z.' -]{1,30}?)\s+0*(?P<number>[1-9]\d{0,6})\b"
 )

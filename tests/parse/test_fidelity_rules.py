@@ -178,3 +178,33 @@ def test_text_in_capitals_after_a_repeated_header_is_text():
     )
     assert not [a for a in cable.artifacts if "VOTE" in a.text]
     assert "OPPOSITION LEADER" in [a.text for a in cable.artifacts if a.kind == "section-header"]
+
+
+@pytest.mark.parametrize(
+    ("field", "subject", "references"),
+    [
+        ("SUBJECT: ZIM NOTES 11-09-2009\n-----------\n", "ZIM NOTES 11-09-2009", []),
+        ("SUBJECT: SHELL ON THE BILL\nRef: Abuja 1836\n-------\n", "SHELL ON THE BILL", ["Abuja 1836"]),
+    ],
+)  # fmt: skip
+def test_a_rule_over_the_first_heading_ends_the_field(field, subject, references):
+    text = HEADER.replace("SUBJECT: THE VIEW FROM TRIPOLI\n", field)
+    cable = parse_bytes((text + "SUMMARY\n-------\n1. (C) Shell met the Ambassador.\n").encode())
+    assert cable.subject == subject
+    assert [r.text for r in cable.references] == references
+    assert (cable.paragraphs[0].heading, cable.paragraphs[0].number) == ("SUMMARY", 1)
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("REF: A. TUNIS 407 ¶B. TUNIS 339 ¶C. 08 TUNIS 1137", [("A", "TUNIS 407"), ("B", "TUNIS 339"), ("C", "08 TUNIS 1137")]),
+        ("REF: A. BAMAKO 754 ¶B.", [("A", "BAMAKO 754")]),
+    ],
+)  # fmt: skip
+def test_labels_the_export_marked_with_a_pilcrow_are_labels(ref, expected):
+    text = HEADER.replace(
+        "SUBJECT: THE VIEW FROM TRIPOLI\n", f"SUBJECT: THE VIEW FROM TRIPOLI\n{ref}\n"
+    )
+    cable = parse_bytes((text + "1. (C) The talks went on.\n").encode())
+    assert [(r.label, r.text) for r in cable.references] == expected
