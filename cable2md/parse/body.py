@@ -49,7 +49,14 @@ _SIGNER_NOT: Final = {
     "TEXT",
     "MESSAGE",
 }
-_ITEM_RE: Final = re.compile(r"^\s*(?:-{1,2}\s?|\*\s|o\s|[A-Z]\.\s|\(\w{1,3}\)\s|\d{1,2}\)\s)")
+# A list item's mark: "-- ", "* ", "A. ", "(a) ", "(iv) ", "(2) ", "3) "; not "(AU) Mission", an
+# abbreviation in parentheses that a wrapped line opens with.
+_ITEM_RE: Final = re.compile(
+    r"^\s*(?:-{1,2}\s?|\*\s|o\s|[A-Z]\.\s|\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)\s|\d{1,2}\)\s)"
+)
+# A line of a list of labelled values: "Terrorist Groups: Taliban" (Title Case words).
+_LABEL_LINE_RE: Final = re.compile(r"^\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}:\s+\S")
+_SHORT_LINE: Final = 0.8  # of the block's longest line: a list's line ends short of the wrap
 _SENTENCE_END: Final = (".", "?", "!", ":", ";", ",", ")", '"', "'", "-")
 _HEADING_MAX_WORDS: Final = 10
 _OCR_SPACING_RE: Final = re.compile(r"[a-z,]  [a-zA-Z]")
@@ -302,17 +309,28 @@ def _attach_headings(blocks: list[Block], ocr: bool) -> list[Block]:
     return out
 
 
+def _next_label(piece: list[str], text: str, wrap: int) -> bool:
+    """Whether *text* is the next line of a list of labelled values ("Countries: ...", then
+    "Terrorist Groups: Taliban"): the piece began with a label and its last line ended short."""
+    return bool(
+        _LABEL_LINE_RE.match(text)
+        and _LABEL_LINE_RE.match(piece[0])
+        and len(piece[-1].strip()) < _SHORT_LINE * wrap
+    )
+
+
 def block_text(block: Block, ocr: bool) -> str:
     """The de-noised text of *block*; clean cables keep their inner line breaks."""
     if ocr:
         return join_lines(line.text for line in block.lines)
     pieces: list[list[str]] = [[]]
+    wrap = max((len(line.stripped) for line in block.lines), default=0)
     for line in block.lines:
         if line.blank:
             if pieces[-1]:
                 pieces.append([])
             continue
-        if pieces[-1] and _ITEM_RE.match(line.text):
+        if pieces[-1] and (_ITEM_RE.match(line.text) or _next_label(pieces[-1], line.text, wrap)):
             pieces.append([])
         pieces[-1].append(line.text)
     return "\n".join(text for text in (join_lines(piece) for piece in pieces) if text)

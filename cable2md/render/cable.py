@@ -29,7 +29,7 @@ MARKINGS = {
     "SBU": "SENSITIVE BUT UNCLASSIFIED", "LOU": "LIMITED OFFICIAL USE", "NF": "NOFORN",
     "FOUO": "FOR OFFICIAL USE ONLY",
 }  # fmt: skip
-_ITEM_RE = re.compile(r"^\s*(?:-{1,2}|\*|•|[A-Za-z]\.|\(?[A-Za-z0-9]{1,3}\))\s")
+_ITEM_RE = re.compile(r"^\s*(?:-{1,2}|\*|•|[A-Za-z]\.|\(?(?:[A-Za-z]|[ivx]{1,4}|\d{1,3})\))\s")
 PARTIAL_NOTICE = (
     "This record is a partial extract of the original cable. "
     "The full text of the original cable is not available."

@@ -208,3 +208,36 @@ def test_labels_the_export_marked_with_a_pilcrow_are_labels(ref, expected):
     )
     cable = parse_bytes((text + "1. (C) The talks went on.\n").encode())
     assert [(r.label, r.text) for r in cable.references] == expected
+
+
+CLEAN = """\
+O 101200Z JUN 09
+FM SECSTATE WASHDC
+TO ALL DIPLOMATIC POSTS
+UNCLAS STATE 080163
+
+E.O. 12958: N/A
+TAGS: PINR
+SUBJECT: COLLECTION REQUIREMENTS
+
+1. (U) Somalia.
+-- UN plans to replace the UN Political Office for Somalia (UNPOS) and African Union
+(AU) Mission in Somalia (AMISOM).
+-- Plans of UN leadership to deploy a UN-led peacekeeping operation to Somalia.
+
+Countries: Afghanistan, Austria, Burkina Faso, China, Costa
+Rica, Croatia, France, Iran, Japan, Vietnam
+Terrorist Groups: Taliban
+International Organizations: EU, UN, World Bank
+"""
+
+
+def test_list_lines_keep_their_breaks_and_a_wrapped_line_stays_joined():
+    cable = parse_bytes(CLEAN.encode(), "fixture.txt")
+    text = "\n".join(p.text for p in cable.paragraphs)
+    assert "African Union (AU) Mission in Somalia (AMISOM).\n-- Plans of UN leadership" in text
+    assert text.endswith(
+        "Countries: Afghanistan, Austria, Burkina Faso, China, Costa Rica, Croatia, France,"
+        " Iran, Japan, Vietnam\nTerrorist Groups: Taliban\nInternational Organizations: EU, UN,"
+        " World Bank"
+    )
