@@ -14,9 +14,10 @@ Comparison rules, the same for every cable:
 - date: the ISO day of the publisher's ``created``; a cable whose text gives no
   date (the parser says null) is counted as *unknown*, shown apart, and as a
   miss in the strict figure;
-- subject: the publisher keeps only the first line of a long subject and drops
-  the opening parenthesis of a marking (``U) ...``): the parser's subject must
-  start with the publisher's once both lose a leading marking and spacing;
+- subject: the publisher keeps only the first line of a long subject (with the
+  backslash its export ends lines with) and drops the opening parenthesis of a
+  marking (``U) ...``): the parser's subject must start with the publisher's once
+  both lose a leading marking, spacing and that line-end backslash;
 - tags: the publisher indexes each upper-case word of the TAGS line as a tag and
   splits a person tag ``(STEINBERG, JAMES B.)`` into its names without initials;
   the parser's tags are tokenised the same way and compared as sets. Like the
@@ -52,7 +53,7 @@ _MARKING_RE = re.compile(r"^\(?\s*[A-Z/]{1,8}\s*\)\s*")
 def _norm(text: str | None) -> str:
     text = re.sub(r"\s+", " ", (text or "").upper()).strip()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return _MARKING_RE.sub("", text).strip().lstrip('("')
+    return _MARKING_RE.sub("", text).strip().lstrip('("').removesuffix("\\").strip()
 
 
 def _tag_tokens(tags: list[str]) -> set[str]:

@@ -142,18 +142,25 @@ def raw_body(cable: Cable, text: str) -> str:
     """The raw body of *cable* and of each cable the file holds after it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ends = [_first_line(other) for other in cable.appended] + [len(lines) + 1]
-    parts = [_raw_body(cable, lines, ends[0] - 1)]
+    # Where the parser saw the second cable begin (its export row, its routing): the first
+    # cable's text ends there.
+    starts = [d.line for d in cable.defects if d.message.startswith("a second cable")]
+    if cable.appended and starts:
+        ends[0] = starts[0]
+    # Furniture is set aside before the file is parted: any cable's may stand in another's.
+    artifacts = [*cable.artifacts, *(a for other in cable.appended for a in other.artifacts)]
+    parts = [_raw_body(cable, lines, ends[0] - 1, artifacts)]
     for other, end in zip(cable.appended, ends[1:], strict=True):
-        parts.append(_raw_body(other, lines, end - 1))
+        parts.append(_raw_body(other, lines, end - 1, artifacts))
     return "\n".join(parts)
 
 
-def _raw_body(cable: Cable, lines: list[str], last: int) -> str:
+def _raw_body(cable: Cable, lines: list[str], last: int, artifacts: list) -> str:
     """The words of *cable*'s body: from its first paragraph to line *last*."""
     line, column = body_start(cable, lines)
     header = set(words("\n".join(lines[: line - 1])))
     furniture: dict[int, list[str]] = {}
-    for artifact in cable.artifacts:
+    for artifact in artifacts:
         if is_furniture(artifact.text, header):
             furniture.setdefault(artifact.line, []).append(artifact.text)
     trailer = {line.strip() for line in cable.trailer}

@@ -44,7 +44,9 @@ MRN_MARKER_RE: Final = re.compile(
     r"^\s*[A-Z][A-Z ]{1,30}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$"
 )
 _SENTENCE_END: Final = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "]")
-_DATABASE_ROW: Final = r"\s*\d{3,7}\s+\d{4}-\d\d-\d\d\s+\d{2}[A-Z]{2,}\d+\s"
+_DATABASE_ROW: Final = (
+    r"\s*\d{3,7}\s+\d{4}-\d\d-\d\d(?:\s+\d\d:\d\d(?::\d\d)?)?\s+\d{2}[A-Z]{2,}\d+\s"
+)
 _DATABASE_ROW_RE: Final = re.compile("^" + _DATABASE_ROW)
 # A look-ahead: the white space a pattern opens with may run on into the lines after it.
 _MARKED_RE: Final = re.compile(rf"\n(?=(?i:{LEVEL_START_RE.pattern})|{_DATABASE_ROW})")
@@ -140,6 +142,7 @@ def _is_address_like(text: str) -> bool:
 # A repeated field's next line: short, in capitals, no sentence ending inside it (a line of
 # the body in capitals after a repeated header is not part of it).
 _HEADER_REACH: Final = 60
+_LINE_END_MARKS: Final = 0.5  # share of a file's lines ending with a backslash: an export's
 _FIELD_GOES_ON_RE: Final = re.compile(r"^(?!.*[.!?]\s+\S)[^a-z]{1,80}$")
 
 
@@ -283,9 +286,50 @@ def _close_page_gaps(lines: list[Line], removed: set[int]) -> list[Line]:
     return kept
 
 
+def _drop_line_end_marks(lines: list[Line], out: Cleaned) -> list[Line]:
+    """A database export that ends every line with a backslash (its escaped newline): the
+    marks are the export's, not the text's, and are left out (once noted as a defect)."""
+    marked = [line for line in lines if line.text.rstrip().endswith("\\")]
+    if len(marked) < _LINE_END_MARKS * sum(1 for line in lines if not line.blank):
+        return lines
+    first = marked[0]
+    out.defects.append(
+        Defect(
+            first.number,
+            first.column + len(first.text.rstrip()) - 1,
+            f"{len(marked)} lines end with a database export's backslash; it is left out",
+        )
+    )
+    return [
+        line.head(len(line.text.rstrip()) - 1) if line.text.rstrip().endswith("\\") else line
+        for line in lines
+    ]
+
+
+def _split_at_tabs(lines: list[Line]) -> list[Line]:
+    """An export that ran a classification line onto the line before it after a tab
+    (``RUEATRS/DEPT OF TREASURY WASHINGTON DC PRIORITY<tab>S E C R E T SECTION 01 OF 02 BERN
+    000881``): the classification line starts a line of its own, at its own column."""
+    out: list[Line] = []
+    for line in lines:
+        cut = line.text.rfind("\t")
+        if cut > 0 and line.text[cut + 1 :].strip():
+            tail = line.tail(cut + 1)
+            parsed = parse_classification_line(tail.text) if len(tail.text) < 120 else None
+            if parsed and parsed.post:
+                out += [line.head(cut), tail]
+                continue
+        out.append(line)
+    return out
+
+
 def remove_furniture(lines: list[Line]) -> Cleaned:
     """Remove page headers, page markings, distribution lists and repeated section headers."""
     out = Cleaned([])
+    if "\\" in lines[-1].text or any(line.text.endswith("\\") for line in lines[:20]):
+        lines = _drop_line_end_marks(lines, out)
+    if any("\t" in line.text for line in lines):
+        lines = _split_at_tabs(lines)
     joined = _joined(lines)
     # These loops run only where there is something for them: most cables have no page header.
     kept = _strip_page_headers(lines, out) if "PAGE" in joined else lines

@@ -244,7 +244,7 @@ _GUESSED_FROM: Final = {
 # A database export's row: "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL"
 # and the cable's first line after it.
 _EXPORT_ROW_RE: Final = re.compile(
-    r"^\s*\d{3,7}\s+(?P<date>\d{4}-\d\d-\d\d)\s+(?P<id>\d{2}[A-Z]{2,}\d+)\s+.*?"
+    r"^\s*\d{3,7}\s+(?P<date>\d{4}-\d\d-\d\d)(?:\s+\d\d:\d\d(?::\d\d)?)?\s+(?P<id>\d{2}[A-Z]{2,}\d+)\s+.*?"
     r"(?P<level>UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s+(?=\S)"
 )
 
@@ -253,10 +253,16 @@ def _appended(source: Source, lines: list[Line]) -> tuple[Cable, ...]:
     """The cable whose text *lines* hold, read on its own at its own lines; an export's row
     gives its id and date when its text does not."""
     row = _EXPORT_ROW_RE.match(lines[0].text)
-    first = lines[0].text
-    if row:  # the row's fields blanked out: the cable's own line keeps its columns
-        first = " " * row.end() + first[row.end() :]
-    text = "\n" * (lines[0].number - 1) + "\n".join([first, *(line.text for line in lines[1:])])
+    # Each piece at its own line and column of the file (lines set aside as furniture stay
+    # blank), so the other cable's lines and defects are counted as the file's.
+    numbered = [""] * lines[-1].number
+    for at, line in enumerate(lines):
+        text = line.text
+        if at == 0 and row:  # the row's fields blanked out: the cable's line keeps its columns
+            text = re.sub(r"\S", " ", text[: row.end()]) + text[row.end() :]
+        before = numbered[line.number - 1]
+        numbered[line.number - 1] = before.ljust(line.column - 1) + text
+    text = "\n".join(numbered)
     try:
         other = parse_source(Source(source.path, text, tuple(text.split("\n")), source.encoding))
     except CableError:

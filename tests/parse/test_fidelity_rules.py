@@ -241,3 +241,28 @@ def test_list_lines_keep_their_breaks_and_a_wrapped_line_stays_joined():
         " Iran, Japan, Vietnam\nTerrorist Groups: Taliban\nInternational Organizations: EU, UN,"
         " World Bank"
     )
+
+
+EXPORTED = (
+    "O 110944Z SEP 07 \\\nFM AMEMBASSY BERN \\\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4460 \\\n"
+    "RUEATRS/DEPT OF TREASURY WASHINGTON DC PRIORITY\tS E C R E T SECTION 01 OF 01 BERN 000881 \\\n"
+    "\\\nE.O. 12958: DECL: 09/10/2017 \\\nTAGS: MNUC KNNP IR SZ \\\n"
+    "SUBJECT: CALMY-REY TAKES NOTE \\\n\\\n1. (S) The Foreign Minister took note. \\\nCARTER \\\n\n"
+    "121752\t2007-09-11 12:50:00\t07TBILISI2290\tEmbassy Tbilisi\tUNCLASSIFIED\t\tVZCZCXRO4053\\\n"
+    "R 111250Z SEP 07\\\nFM AMEMBASSY TBILISI\\\nTO RUEHC/SECSTATE WASHDC 7564\\\n"
+    "UNCLAS TBILISI 002290 \\\n\\\nE.O. 12958: N/A \\\nTAGS: PGOV GG \\\n"
+    "SUBJECT: REGIONAL GOVERNORS - WHO ARE THEY? \\\n\\\n1. (U) Guria holds strong potential. \\\n"
+)
+
+
+def test_an_export_with_backslash_line_ends_and_a_second_cable_reads_as_two_cables():
+    cable = parse_bytes(EXPORTED.encode(), "07BERN881.txt")
+    assert (cable.id, cable.classification, cable.subject) == ("07BERN881", "SECRET", "CALMY-REY TAKES NOTE")  # fmt: skip
+    assert [p.text for p in cable.paragraphs] == ["The Foreign Minister took note."]
+    assert cable.signer == "CARTER" and cable.tags == ("MNUC", "KNNP", "IR", "SZ")
+    (other,) = cable.appended
+    assert (other.id, other.subject) == ("07TBILISI2290", "REGIONAL GOVERNORS - WHO ARE THEY?")
+    assert [p.text for p in other.paragraphs] == ["Guria holds strong potential."]
+    assert other.paragraphs[0].line == 23  # counted in the file
+    assert "\\" not in cable.subject + other.subject
+    assert any("end with a database export's backslash" in d.message for d in cable.defects)
