@@ -1,6 +1,7 @@
 """Layer 3, render: the archive index + records -> Markdown pages and data files (no disk I/O).
 
-- ``cable``: one record -> its page (front matter, metadata, paragraphs with permalinks);
+- ``cable``: one record -> its page (paragraphs with permalinks, another cable in the file);
+  ``cable_meta``: what the page says about the cable (metadata table, front matter, id);
 - ``browse``: people, topic, post, date and classification pages; ``indexes``: their indexes;
   ``listings``: long listings split by period;
 - ``data_files``: ``data/cables.json`` and ``data/cables.csv``; ``site_data``: what the home

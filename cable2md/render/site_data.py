@@ -13,7 +13,8 @@ from typing import Any
 
 from ..archive import Index, cable_year
 from . import paths
-from .cable import cable_path, title
+from .cable import cable_path
+from .cable_meta import title
 
 SITE_DATA = ".cable2md-site.json"
 FEED_SIZE = 50
