@@ -213,9 +213,9 @@ def place_id(path: str) -> str | None:
 def _id_of_record(cable: Cable, identity: Identity, path: str) -> Cable:
     """The id of record and where it came from: the text when it states a date, else the
     file's place in the archive; a year inferred is a guess, said so on the line it came from."""
-    if cable.id is None:
-        return cable
     filed = place_id(path)
+    if cable.id is None:  # the text gives no id at all: the archive's place still may
+        return replace(cable, id=filed, id_source="file") if filed else cable
     if identity.year_source in ("dtg", "dateline"):
         if filed and filed != cable.id:
             return replace(cable, id_source="text", filed_as=filed)

@@ -93,3 +93,14 @@ def test_id_must_look_like_one_and_name_one_file(tmp_path, capsys):
     assert code == 1 and "--id Madrid 2164: not an id" in err
     code, _, err = _run(capsys, "add", str(path), str(path), "--id", "04MADRID2164")
     assert code == 1 and "--id gives the id of one file" in err
+
+
+def test_a_text_that_gives_no_id_at_all_takes_its_place_in_the_archive(tmp_path):
+    no_serial = EXTRACT.replace("C O N F I D E N T I A L MADRID 002164", "C O N F I D E N T I A L")
+    loose = tmp_path / "extract.txt"
+    loose.write_text(no_serial, encoding="utf-8")
+    assert parse_file(loose).id is None
+    placed = tmp_path / "cables" / "2004" / "04MADRID2164.txt"
+    placed.parent.mkdir(parents=True)
+    placed.write_text(no_serial, encoding="utf-8")
+    assert (parse_file(placed).id, parse_file(placed).id_source) == ("04MADRID2164", "file")
