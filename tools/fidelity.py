@@ -46,7 +46,7 @@ _FIRST_MARK = re.compile(
 _FURNITURE = re.compile(
     r"\s*(?:PAGE\s+\d|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE"
     r"|SENSITIVE|NOFORN|SIPDIS|PTQ\d+|\s)+$|VZCZC|NNNN|BT\s*$|#\d|ZNY\b|ZNR\b|[ROPZ]\s+\d{6}Z"
-    r"|FM\s|TO\s|INFO\s|DE\s+R|R[UH][A-Z]{3}|ACTION\s|[-_=\s]+(?:[A-Z0-9]{4,}\s+\d{6}Z\s*/\d+)?\s*$"
+    r"|FM\s|TO\s|INFO\s|DE\s+R|R[UH][A-Z]{3}|[ROPZ]{1,2}\s+R[UH][A-Z]{3}|ACTION\s|[-_=\s]+(?:[A-Z0-9]{4,}\s+\d{6}Z\s*/\d+)?\s*$"
     r"|(?:[A-Z]{1,5}-\d\d\s*)+|/\d{3}W|[A-Z][A-Z .']*\s+\d{3,8}\s+\d{1,3}(?:\.\d)?\s+OF\s+\d{1,3}\s*$)"
 )
 # Field labels, which a section's repeated header may spell otherwise (SUBJ: for SUBJECT:).

@@ -117,7 +117,7 @@ def _drop_single_lines(lines: list[Line], out: Cleaned) -> list[Line]:
     return kept
 
 
-def _is_routing(text: str) -> bool:
+def is_routing(text: str) -> bool:
     stripped = text.strip()
     return bool(
         routing.PRECEDENCE_DTG_RE.match(stripped)
@@ -128,7 +128,7 @@ def _is_routing(text: str) -> bool:
     )
 
 
-def _is_address_like(text: str) -> bool:
+def is_address_like(text: str) -> bool:
     """A short line in capitals that may be an address of a routing block; not one that
     closes a sentence or a parenthesis (``SUITABLE VENUE. END COMMENT.)``)."""
     stripped = text.strip()
@@ -190,14 +190,14 @@ def _section_repeat_start(lines: list[Line], start: int) -> int:
     found_routing = False
     while index > 0:
         text = lines[index - 1].text
-        if not text.strip() or _is_address_like(text) or _is_routing(text):
-            found_routing = found_routing or _is_routing(text)
+        if not text.strip() or is_address_like(text) or is_routing(text):
+            found_routing = found_routing or is_routing(text)
             index -= 1
             continue
         break
     if not found_routing:
         return start
-    while index < start and not _is_routing(lines[index].text) and lines[index].blank:
+    while index < start and not is_routing(lines[index].text) and lines[index].blank:
         index += 1
     return index
 
@@ -340,3 +340,29 @@ def remove_furniture(lines: list[Line]) -> Cleaned:
     out.lines = _strip_repeated_sections(kept, joined, out)
     out.artifacts.sort(key=lambda artifact: artifact.line)
     return out
+
+
+def strip_body_routing(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
+    """A routing block inside the body (a database's copy of the header, then the telegram as
+    sent: ``VZCZC...``, ``OO RUEHC ...``, ``DE ...``, ``FM ...``, ``TO ...``, addresses):
+    transmission furniture, set aside up to the classification line that follows it."""
+    kept: list[Line] = []
+    removed: list[Artifact] = []
+    index = 0
+    while index < len(lines):
+        if not routing.VZCZC_RE.match(lines[index].text):
+            kept.append(lines[index])
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < len(lines)
+            and (
+                lines[end].blank or is_routing(lines[end].text) or is_address_like(lines[end].text)
+            )
+            and parse_classification_line(lines[end].text) is None
+        ):
+            end += 1
+        removed += [Artifact(line.number, line.stripped, "routing") for line in lines[index:end] if not line.blank]  # fmt: skip
+        index = end
+    return kept, removed

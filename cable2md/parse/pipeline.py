@@ -27,7 +27,7 @@ from . import fields, refs
 from .body import block_text, read_body, truncation
 from .classification import label
 from .errors import CableError, Defect
-from .furniture import remove_furniture
+from .furniture import remove_furniture, strip_body_routing
 from .header import read_header
 from .identity import Identity, identify
 from .lines import Line, number_lines
@@ -120,6 +120,9 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
     )
     defects = [*source.defects, *cleaned.defects, *header.defects]
     defects += _check_header(source, header, identity, body_lines)
+    routing_lines: list[Artifact] = []
+    if any("VZCZC" in line.text for line in body_lines):
+        body_lines, routing_lines = strip_body_routing(body_lines)
 
     body = read_body(body_lines)
     cut = truncation(body)
@@ -144,7 +147,7 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
     classified = fields.parse_classified_by(_field_text(header.fields.get("CLASSIFIED")) or "")
     eo = fields.parse_eo(_field_text(header.fields.get("EO")) or "")
     section = header.classification.section if header.classification else None
-    artifacts = [*cleaned.artifacts, *header.artifacts]
+    artifacts = [*cleaned.artifacts, *header.artifacts, *routing_lines]
     artifacts += [Artifact(line.number, line.stripped, "caveat") for line in body.caveat_lines]
     handling = list(header.handling)
     cable = Cable(

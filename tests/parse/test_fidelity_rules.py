@@ -266,3 +266,40 @@ def test_an_export_with_backslash_line_ends_and_a_second_cable_reads_as_two_cabl
     assert other.paragraphs[0].line == 23  # counted in the file
     assert "\\" not in cable.subject + other.subject
     assert any("end with a database export's backslash" in d.message for d in cable.defects)
+
+
+MEMO = """\
+TELEGRAM                                            June 03, 2003
+
+To:       No Action Addressee
+From:     AMEMBASSY ABU DHABI (ABU DHABI 2641 - UNKNOWN)
+TAGS:     PREL, EPET
+Subject:  UAE TO SUPPORT JORDAN OIL NEEDS
+_________________________________________________________________
+C O N F I D E N T I A L        ABU DHABI 02641
+
+APPROVED: AMB:MMWAHBA
+
+VZCZCADI319
+OO RUEHC RUEHAM RUEHRB
+DE RUEHAD #2641 1541250
+ZNY CCCCC ZZH
+O 031250Z JUN 03
+FM AMEMBASSY ABU DHABI
+TO RUEHC/SECSTATE WASHDC IMMEDIATE 0227
+INFO RUEHAM/AMEMBASSY AMMAN 0446
+RUEHRB/AMEMBASSY RABAT 0279
+C O N F I D E N T I A L ABU DHABI 002641
+
+1. (C) MFA Minstate Hamdan bin Zayid called the Ambassador.
+"""
+
+
+def test_a_routing_block_inside_the_body_is_furniture():
+    cable = parse_bytes(MEMO.encode(), "fixture.txt")
+    routing = [a.text for a in cable.artifacts if a.kind == "routing"]
+    assert routing[0] == "VZCZCADI319" and "RUEHRB/AMEMBASSY RABAT 0279" in routing
+    text = "\n".join(p.text for p in cable.paragraphs)
+    assert "RUEHC" not in text and "VZCZC" not in text
+    assert cable.paragraphs[-1].text == "MFA Minstate Hamdan bin Zayid called the Ambassador."
+    assert (cable.id, cable.date) == ("03ABUDHABI2641", "2003-06-03")
