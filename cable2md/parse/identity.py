@@ -57,6 +57,9 @@ class Identity:
     envelope: str | None = None
     # Where a guessed year came from: (line, column) of the subject, DECL or text naming it.
     year_evidence: tuple[int, int] | None = None
+    # The classification line's POST NUMBER when it names another cable than the routing
+    # header's FM line and no DE line says which is right: the id would mix the two.
+    mixed: tuple[str, str] | None = None  # (the line's POST NUMBER, the FM line's sender)
 
 
 def _title(text: str) -> str:
@@ -200,6 +203,19 @@ def _carried_line(header: Header, code: str | None, number: str | None) -> str |
     return f"{code} {number}"
 
 
+def _mixed_line(header: Header, code: str | None, number: str | None) -> tuple[str, str] | None:
+    """``STATE 068250`` when the classification line names a post other than the FM line's and
+    there is no DE line to say which cable the text is (88BAGHDAD28)."""
+    if header.de_number or not header.sender or code is None or not (number or "").isdigit():
+        return None
+    sender_code, sender_name = resolve_post(None, header.sender)
+    if sender_code is None or sender_code == code:
+        return None
+    if sender_name and resolve_post(code, header.sender)[1] == sender_name:
+        return None  # one post by two names
+    return f"{code} {number}", header.sender
+
+
 def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> Identity:
     """The id, date, origin and label of a cable, from its header and (for the year) its text."""
     line = header.classification
@@ -214,6 +230,7 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
         code = reference.post_codes().get(code, code)
     level = line.level if line else ZNY_LEVELS.get(header.zny or "")
     envelope = _carried_line(header, code, line.number if line else None)
+    mixed = None if envelope else _mixed_line(header, code, line.number if line else None)
     if envelope:
         code, number = None, header.de_number
         level = ZNY_LEVELS.get(header.zny or "", level)
@@ -228,6 +245,8 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
     cable_id = None
     if code and number and year is not None and number.strip("0"):
         cable_id = f"{year % 100:02d}{code}{int(number)}"
+    if mixed:  # the message is the FM line's post's, whatever its text names
+        code, origin = resolve_post(None, header.sender)
     return Identity(
         cable_id,
         date,
@@ -239,4 +258,5 @@ def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> I
         number,
         envelope,
         evidence,
+        mixed,
     )

@@ -117,6 +117,9 @@ class Cable:
     # The classification line's own label when the routing header gives another level (the
     # line heads another cable's text carried inside): the page shows the conflict.
     text_classification: str | None = None
+    # The cable the text's classification line names when the routing header is another's
+    # ("ISLAMABAD 000416" under Mexico's header): the page says the text is that cable's.
+    carries: str | None = None
 
     def location(self, name: str) -> tuple[int, int]:
         """Line and column where header field *name* starts (1, 1 when it is not there)."""
@@ -191,6 +194,7 @@ class Cable:
             "id_source": self.id_source,
             "filed_as": self.filed_as,
             "text_classification": self.text_classification,
+            "carries": self.carries,
         }
 
 
@@ -249,4 +253,5 @@ def cable_from_dict(record: dict[str, Any]) -> Cable:
         id_source=record.get("id_source"),
         filed_as=record.get("filed_as"),
         text_classification=record.get("text_classification"),
+        carries=record.get("carries"),
     )

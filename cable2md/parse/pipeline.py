@@ -184,6 +184,9 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         defects=tuple(defects),
     )
     cable = _id_of_record(cable, identity, source.path)
+    carried = identity.envelope or (identity.mixed[0] if identity.mixed else None)
+    if carried:
+        cable = replace(cable, carries=carried)
     line = header.classification
     stated = label(line.level, tuple(header.handling)) if line and line.level else None
     if (
@@ -219,6 +222,19 @@ def _id_of_record(cable: Cable, identity: Identity, path: str) -> Cable:
     filed = place_id(path)
     if cable.id is None:  # the text gives no id at all: the archive's place still may
         return replace(cable, id=filed, id_source="file") if filed else cable
+    if identity.mixed:  # the text's own line and its routing header name two cables
+        if filed:
+            return replace(cable, id=filed, id_source="file")
+        line, column = cable.location("classification")
+        named, sender = identity.mixed
+        note = Defect(
+            line,
+            column,
+            f"the id {cable.id} rests on a guess: the routing header is {sender}'s but the"
+            f" classification line names {named}, so the text is another cable's and the id mixes"
+            " the two. Give the release's id with `cable2md add FILE --id ID`",
+        )
+        return replace(cable, id_source="guess", defects=(*cable.defects, note))
     if identity.year_source in ("dtg", "dateline"):
         if filed and filed != cable.id:
             return replace(cable, id_source="text", filed_as=filed)

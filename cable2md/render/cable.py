@@ -229,6 +229,13 @@ def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
     parts: list[str] = [f"# {md(title(cable))}"]
     if cable.partial:
         parts.append(f'!!! partial "Partial extract"\n\n    {PARTIAL_NOTICE}')
+    if cable.carries:
+        parts.append(
+            '!!! warning "Another cable\'s text"\n\n'
+            f"    The routing header of this file is {md(cable.origin or 'another post')}'s;"
+            f" the classification line of the text it carries names {md(cable.carries)}. The"
+            " text is that cable's, sent on or filed under this one."
+        )
     if cable.text_classification:
         parts.append(
             '!!! warning "Two classifications"\n\n'

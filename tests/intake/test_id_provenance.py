@@ -104,3 +104,34 @@ def test_a_text_that_gives_no_id_at_all_takes_its_place_in_the_archive(tmp_path)
     placed.parent.mkdir(parents=True)
     placed.write_text(no_serial, encoding="utf-8")
     assert (parse_file(placed).id, parse_file(placed).id_source) == ("04MADRID2164", "file")
+
+
+CARRIED = """\
+R 021258Z JAN 88
+FM AMEMBASSY BAGHDAD
+TO SECSTATE WASHDC 9118
+S E C R E T STATE 068250
+
+E.O. 12958: DECL: 07/01/2034
+TAGS: MTCRE, PARM, IR
+SUBJECT: GERMAN TEST CHAMBER SOLD TO IRAN
+
+1. (U) This is an action request.
+"""
+
+
+def test_a_text_naming_another_cable_than_its_routing_header_is_no_proof_of_an_id(tmp_path):
+    loose = tmp_path / "88BAGHDAD28.txt"
+    loose.write_text(CARRIED, encoding="utf-8")
+    cable = parse_file(loose)
+    assert (cable.origin, cable.carries, cable.id_source) == (
+        "Embassy Baghdad",
+        "STATE 068250",
+        "guess",
+    )
+    assert any("the classification line names STATE 068250" in d.message for d in cable.defects)
+    placed = tmp_path / "cables" / "1988" / "88BAGHDAD28.txt"
+    placed.parent.mkdir(parents=True)
+    placed.write_text(CARRIED, encoding="utf-8")
+    cable = parse_file(placed)
+    assert (cable.id, cable.id_source, cable.carries) == ("88BAGHDAD28", "file", "STATE 068250")

@@ -87,6 +87,8 @@ def test_a_text_classified_otherwise_than_its_routing_header_says_so(tmp_path):
     (folder / "09BERLIN1626.txt").write_text(text, encoding="utf-8")
     build(tmp_path / "cables", tmp_path / "docs")
     page = (tmp_path / "docs" / "cables" / "2009" / "09BERLIN1626.md").read_text(encoding="utf-8")
+    assert '!!! warning "Another cable\'s text"' in page
+    assert "the text it carries names ISLAMABAD 000416" in page
     assert '!!! warning "Two classifications"' in page
     assert "The message was sent as UNCLASSIFIED" in page and "reads SECRET" in page
     assert _row(page, "Classification in the text") == "SECRET"
