@@ -111,6 +111,12 @@ def _locations(header) -> tuple[tuple[str, int, int], ...]:
 
 def parse_source(source: Source, *, strict: bool = False) -> Cable:
     """Parse a decoded cable; under *strict*, the first defect raises :class:`CableError`."""
+    return _parse(source, strict, placed=True)
+
+
+def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
+    """:func:`parse_source`; *placed*: the file's place in the archive may give the id (not
+    for another cable the file holds, whose id is never the file's)."""
     cleaned = remove_furniture(number_lines(source.lines))
     header, body_lines = read_header(cleaned.lines)
     subject_fields = fields.parse_subject(_field_text(header.fields.get("SUBJECT")) or "")
@@ -183,7 +189,7 @@ def parse_source(source: Source, *, strict: bool = False) -> Cable:
         locations=_locations(header),
         defects=tuple(defects),
     )
-    cable = _id_of_record(cable, identity, source.path)
+    cable = _id_of_record(cable, identity, source.path if placed else "")
     carried = identity.envelope or (identity.mixed[0] if identity.mixed else None)
     if carried:
         cable = replace(cable, carries=carried)
@@ -283,7 +289,9 @@ def _appended(source: Source, lines: list[Line]) -> tuple[Cable, ...]:
         numbered[line.number - 1] = before.ljust(line.column - 1) + text
     text = "\n".join(numbered)
     try:
-        other = parse_source(Source(source.path, text, tuple(text.split("\n")), source.encoding))
+        other = _parse(
+            Source(source.path, text, tuple(text.split("\n")), source.encoding), False, placed=False
+        )
     except CableError:
         return ()
     if row and (other.id is None or other.classification is None):

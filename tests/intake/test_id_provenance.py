@@ -135,3 +135,17 @@ def test_a_text_naming_another_cable_than_its_routing_header_is_no_proof_of_an_i
     placed.write_text(CARRIED, encoding="utf-8")
     cable = parse_file(placed)
     assert (cable.id, cable.id_source, cable.carries) == ("88BAGHDAD28", "file", "STATE 068250")
+
+
+def test_another_cable_in_the_file_never_takes_the_files_place_as_its_id(tmp_path):
+    export = (
+        "\n51234  2006-02-10  06OSLO200  Embassy Oslo  UNCLASSIFIED  UNCLAS OSLO 000200\n"
+        "TAGS: ECON NO\nSUBJECT: NORWAY: OIL FUND REPORT\n1. (U) The oil fund grew.\n"
+    )
+    placed = tmp_path / "cables" / "2004" / "04MADRID2164.txt"
+    placed.parent.mkdir(parents=True)
+    placed.write_text(EXTRACT + export, encoding="utf-8")
+    cable = parse_file(placed)
+    assert (cable.id, cable.id_source) == ("04MADRID2164", "file")
+    (other,) = cable.appended
+    assert (other.id, other.filed_as) == ("06OSLO200", None)
