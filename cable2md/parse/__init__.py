@@ -3,10 +3,12 @@
 The pipeline is :func:`parse_source` (``pipeline.py``); its stages, in order:
 
 - ``read``: bytes -> numbered lines (``lines``), a bad file -> :class:`CableError`;
-- ``furniture``: page headers, markings, repeated section headers -> artifacts;
+- ``furniture``: page headers, markings, repeated section headers, routing blocks -> artifacts
+  (a database export's line-end marks first: ``exports``);
 - ``header``: routing (``routing``), the classification line (``classification``), the
   fields (``fields``: TAGS, SUBJECT, E.O., Classified By, REF via ``refs``);
-- ``identity``: id, date, origin, classification label (two-digit years: ``years``);
+- ``identity``: id, date, origin, classification label (two-digit years: ``years``); the
+  id of record and its proof, from the text or the file's place (``provenance``);
 - ``body``: numbered paragraphs (``paragraphs``), headings, signer; OCR repairs (``normalize``);
 - ``passages``: the summary and the COMMENT spans;
 - ``participants``, ``officials``, ``names``: the people named; ``sightings`` lists them;

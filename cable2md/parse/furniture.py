@@ -17,6 +17,7 @@ from typing import Final
 from . import routing
 from .classification import LEVEL_START_RE, caveat_name, parse_classification_line
 from .errors import Defect
+from .exports import drop_line_end_marks, split_at_tabs
 from .lines import Line, texts
 from .model import Artifact
 from .paragraphs import is_paragraph_start
@@ -142,7 +143,6 @@ def is_address_like(text: str) -> bool:
 # A repeated field's next line: short, in capitals, no sentence ending inside it (a line of
 # the body in capitals after a repeated header is not part of it).
 _HEADER_REACH: Final = 60
-_LINE_END_MARKS: Final = 0.5  # share of a file's lines ending with a backslash: an export's
 _FIELD_GOES_ON_RE: Final = re.compile(r"^(?!.*[.!?]\s+\S)[^a-z]{1,80}$")
 
 
@@ -286,50 +286,13 @@ def _close_page_gaps(lines: list[Line], removed: set[int]) -> list[Line]:
     return kept
 
 
-def _drop_line_end_marks(lines: list[Line], out: Cleaned) -> list[Line]:
-    """A database export that ends every line with a backslash (its escaped newline): the
-    marks are the export's, not the text's, and are left out (once noted as a defect)."""
-    marked = [line for line in lines if line.text.rstrip().endswith("\\")]
-    if len(marked) < _LINE_END_MARKS * sum(1 for line in lines if not line.blank):
-        return lines
-    first = marked[0]
-    out.defects.append(
-        Defect(
-            first.number,
-            first.column + len(first.text.rstrip()) - 1,
-            f"{len(marked)} lines end with a database export's backslash; it is left out",
-        )
-    )
-    return [
-        line.head(len(line.text.rstrip()) - 1) if line.text.rstrip().endswith("\\") else line
-        for line in lines
-    ]
-
-
-def _split_at_tabs(lines: list[Line]) -> list[Line]:
-    """An export that ran a classification line onto the line before it after a tab
-    (``RUEATRS/DEPT OF TREASURY WASHINGTON DC PRIORITY<tab>S E C R E T SECTION 01 OF 02 BERN
-    000881``): the classification line starts a line of its own, at its own column."""
-    out: list[Line] = []
-    for line in lines:
-        cut = line.text.rfind("\t")
-        if cut > 0 and line.text[cut + 1 :].strip():
-            tail = line.tail(cut + 1)
-            parsed = parse_classification_line(tail.text) if len(tail.text) < 120 else None
-            if parsed and parsed.post:
-                out += [line.head(cut), tail]
-                continue
-        out.append(line)
-    return out
-
-
 def remove_furniture(lines: list[Line]) -> Cleaned:
     """Remove page headers, page markings, distribution lists and repeated section headers."""
     out = Cleaned([])
     if "\\" in lines[-1].text or any(line.text.endswith("\\") for line in lines[:20]):
-        lines = _drop_line_end_marks(lines, out)
+        lines = drop_line_end_marks(lines, out.defects)
     if any("\t" in line.text for line in lines):
-        lines = _split_at_tabs(lines)
+        lines = split_at_tabs(lines)
     joined = _joined(lines)
     # These loops run only where there is something for them: most cables have no page header.
     kept = _strip_page_headers(lines, out) if "PAGE" in joined else lines
