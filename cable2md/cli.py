@@ -16,13 +16,23 @@ from pathlib import Path
 
 
 def iter_cable_files(paths: Sequence[str | Path]) -> Iterator[Path]:
-    """The ``.txt`` files named or found (sorted) under the directories named."""
+    """The ``.txt`` files named or found under the directories named, in path order, found as
+    they are due: one folder's names are held at a time, never the whole archive's paths."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from _walk(str(path))
         else:
             yield path
+
+
+def _walk(folder: str) -> Iterator[Path]:
+    # Entries sorted by name, folders entered where they sort: the order of sorted(rglob()).
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if entry.is_dir():
+            yield from _walk(entry.path)
+        elif entry.name.endswith(".txt") and entry.is_file():
+            yield Path(entry.path)
 
 
 def _parse_command(args: argparse.Namespace) -> int:

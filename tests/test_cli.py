@@ -6,7 +6,7 @@ import json
 
 import yaml
 
-from cable2md.cli import main
+from cable2md.cli import iter_cable_files, main
 from tests.helpers import FIXTURES, SEED
 
 
@@ -36,3 +36,14 @@ def test_strict_fails_on_defects(capsys):
     assert "the cable may be truncated" in capsys.readouterr().err
     assert main(["parse", str(truncated), "--strict"]) == 1
     assert f"{truncated}:20:" in capsys.readouterr().err
+
+
+def test_folders_are_walked_in_path_order_without_listing_them_whole(tmp_path):
+    names = ["b.txt", "a/x.txt", "a-b/y.txt", "a/z/1.txt", "a.txt", "A/c.txt", ".h/d.txt", "n.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    walked = iter_cable_files([tmp_path])
+    assert next(walked) == tmp_path / ".h" / "d.txt"  # a generator: nothing listed ahead
+    expected = sorted(p for p in tmp_path.rglob("*.txt") if p.is_file())
+    assert [tmp_path / ".h" / "d.txt", *walked] == expected
