@@ -35,6 +35,21 @@ FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE_CABLES = FIXTURES / "cables"
 GOLDEN = ROOT / "tests" / "golden"
 
+# A dated cable whose text reads 04MADRID2164, for tests that file it under another id (as the
+# release files 05RIODEJANEIRO1238 as 04RIODEJANEIRO1238).
+DATED_MADRID = """\
+O 101200Z JUN 04
+FM AMEMBASSY MADRID
+TO SECSTATE WASHDC 1234
+C O N F I D E N T I A L MADRID 002164
+
+E.O. 12958: DECL: 06/10/2014
+TAGS: PGOV SP
+SUBJECT: ANDALUSIAN ELECTIONS
+
+1. (C) Manuel Chaves won a sixth term as President of Andalusia.
+"""
+
 # The Markdown extensions of the site, as Python-Markdown names them.
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 

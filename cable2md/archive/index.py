@@ -75,14 +75,14 @@ def canonical_codes(tag: str) -> tuple[str, ...]:
     joined = reference.tag_joined().get(tag)
     if joined:
         return tuple(joined)
-    code = reference.tag_typos().get(tag, tag)
-    return () if is_keyword(code) else (code,)
+    return () if is_keyword(tag) else (reference.tag_typos().get(tag, tag),)
 
 
 def is_keyword(tag: str) -> bool:
     """A TAGS entry that is a word, not a code (``ELECTIONS``, ``COUNTERTERRORISM``): no
     known code, and longer than codes are or an English word. Kept as the cable's keyword,
-    never a topic page."""
+    never a topic page. A known typo of a code is the code."""
+    tag = reference.tag_typos().get(tag, tag)
     if tag in reference.tags() or not tag.isalpha() or not tag.isupper():
         return False
     return len(tag) >= 6 or tag.lower() in reference.common_words()

@@ -195,12 +195,16 @@ def _carried_line(header: Header, code: str | None, number: str | None) -> str |
     # A DE serial keeps only a number's last four digits (STATE 068250 goes as #8250).
     if int(header.de_number) % 10_000 == int(number) % 10_000:
         return None
-    sender_code, sender_name = resolve_post(None, header.sender)
+    return f"{code} {number}" if _another_post(header.sender, code) else None
+
+
+def _another_post(sender: str, code: str) -> bool:
+    """Whether post *code* is another post than the FM line's *sender*."""
+    sender_code, sender_name = resolve_post(None, sender)
     if sender_code is None or sender_code == code:
-        return None
-    if sender_name and resolve_post(code, header.sender)[1] == sender_name:
-        return None  # one post by two names (ROME for UN Rome): the FM line tells which
-    return f"{code} {number}"
+        return False
+    # One post by two names (ROME for UN Rome): the FM line tells which.
+    return not (sender_name and resolve_post(code, sender)[1] == sender_name)
 
 
 def _mixed_line(header: Header, code: str | None, number: str | None) -> tuple[str, str] | None:
@@ -208,12 +212,7 @@ def _mixed_line(header: Header, code: str | None, number: str | None) -> tuple[s
     there is no DE line to say which cable the text is (88BAGHDAD28)."""
     if header.de_number or not header.sender or code is None or not (number or "").isdigit():
         return None
-    sender_code, sender_name = resolve_post(None, header.sender)
-    if sender_code is None or sender_code == code:
-        return None
-    if sender_name and resolve_post(code, header.sender)[1] == sender_name:
-        return None  # one post by two names
-    return f"{code} {number}", header.sender
+    return (f"{code} {number}", header.sender) if _another_post(header.sender, code) else None
 
 
 def identify(header: Header, subject: str, text: str, ref_years: list[int]) -> Identity:

@@ -29,7 +29,7 @@ def tag_entries(cable: Cable) -> list[dict[str, Any]]:
         codes = canonical_codes(tag)
         if "," in tag:
             entries.append({"code": tag, "name": tag, "kind": "person", "page": None})
-        elif not codes and is_keyword(reference.tag_typos().get(tag, tag)):
+        elif not codes and is_keyword(tag):
             entries.append({"code": tag, "name": None, "kind": "keyword", "page": None})
         else:
             page = paths.topic(codes[0]) if len(codes) == 1 else None
@@ -106,7 +106,7 @@ def metadata_table(cable: Cable, in_archive: dict[str, str], here: str) -> list[
             rows.append(("Sections", f"all {cable.section.of}, joined in this text"))
         else:
             rows.append(("Section", f"{cable.section.number} of {cable.section.of}"))
-    keywords = [tag for tag in cable.tags if is_keyword(reference.tag_typos().get(tag, tag))]
+    keywords = [tag for tag in cable.tags if is_keyword(tag)]
     if cable.tags:
         chips = []
         for entry in tag_entries(cable):

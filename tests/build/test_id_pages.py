@@ -8,20 +8,7 @@ import shutil
 import yaml
 
 from cable2md.build import build
-from tests.helpers import SEED, build_site
-
-DATED = """\
-O 101200Z JUN 04
-FM AMEMBASSY MADRID
-TO SECSTATE WASHDC 1234
-C O N F I D E N T I A L MADRID 002164
-
-E.O. 12958: DECL: 06/10/2014
-TAGS: PGOV SP
-SUBJECT: ANDALUSIAN ELECTIONS
-
-1. (C) Manuel Chaves won a sixth term as President of Andalusia.
-"""
+from tests.helpers import DATED_MADRID, SEED, build_site
 
 
 def _front(page: str) -> dict:
@@ -31,7 +18,7 @@ def _front(page: str) -> dict:
 def _archive(tmp_path):
     cables = tmp_path / "cables"
     (cables / "2004").mkdir(parents=True)
-    (cables / "2004" / "04MADRID2999.txt").write_text(DATED, encoding="utf-8")
+    (cables / "2004" / "04MADRID2999.txt").write_text(DATED_MADRID, encoding="utf-8")
     (cables / "2005").mkdir()
     shutil.copy(SEED, cables / "2005" / SEED.name)
     return cables
