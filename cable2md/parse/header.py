@@ -9,6 +9,7 @@ is not a cable header (a database export's banner) is kept as an artifact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -149,6 +150,15 @@ def _split_fields(lines: list[Line]) -> list[Line]:
                 position = match.end()
         out.append(line.tail(position) if position else line)
     return out
+
+
+def _add_new(kept: list[str], names: Iterable[str]) -> None:
+    """Append each of *names* not in *kept* yet, a name given twice once. One at a time: an
+    ``extend`` over a generator that reads *kept* dedups as it goes in Python but not compiled
+    (mypyc builds the list first), and the two parsers read 08TRIPOLI220's caveats otherwise."""
+    for name in names:
+        if name not in kept:
+            kept.append(name)
 
 
 def _field_kind(text: str) -> str | None:
@@ -401,10 +411,10 @@ class _Scanner:
                 header.classification.post is None and line_of.post
             ):
                 header.classification, header.classification_line = line_of, line
-            header.handling.extend(q for q in line_of.qualifiers if q not in header.handling)
+            _add_new(header.handling, line_of.qualifiers)
             self.seen_field = self.seen_field or bool(line_of.post)
         elif (caveats := _caveats(text)) is not None:
-            header.handling.extend(c for c in caveats if c not in header.handling)
+            _add_new(header.handling, caveats)
         elif match := MEMO_RE.match(text):
             if match.group("key") == "From":
                 header.memo_from = match.group("value").strip()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cable2md.parse import parse_bytes
 from cable2md.parse.classification import label, parse_classification_line
 from cable2md.parse.fields import parse_classified_by, parse_eo, parse_subject, parse_tags
 from cable2md.parse.header import _SPLIT_RE, _may_split
@@ -195,3 +196,11 @@ def test_lines_the_quick_test_skips_hold_no_second_field(text):
 )
 def test_quick_split_test(text, may):
     assert _may_split(text) is may
+
+
+def test_a_caveat_given_twice_on_its_line_is_one_caveat():
+    text = (
+        "C O N F I D E N T I A L TRIPOLI 000220\n\nSIPDIS SIPDIS\n\nE.O. 12958: DECL: 3/13/2018\n"
+        "TAGS: PGOV LY\nSUBJECT: A SUBJECT\n\n1. (C) Text.\n"
+    )
+    assert parse_bytes(text.encode()).handling == ("SIPDIS",)  # compiled and Python alike
