@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from . import routing
-from .classification import LEVEL_START_RE, caveat_name, parse_classification_line
+from .classification import (
+    LEVEL_START_RE,
+    ClassificationLine,
+    caveat_name,
+    parse_classification_line,
+)
 from .errors import Defect
 from .exports import drop_line_end_marks, split_at_tabs
 from .lines import Line, texts
@@ -305,10 +310,21 @@ def remove_furniture(lines: list[Line]) -> Cleaned:
     return out
 
 
-def strip_body_routing(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
+# The receiving database's distribution lines before the telegram it copies: the channel
+# (``CXABU:``), the action and info offices, and the drafting and clearing officers.
+_DISTRIBUTION_LABEL_RE: Final = re.compile(
+    r"^(?:CX[A-Z]{2,}|ACTION|INFO|DISSEMINATION|CHARGE|APPROVED|DRAFTED|CLEARED):(?:\s|$)"
+)
+
+
+def strip_body_routing(
+    lines: list[Line], stated: ClassificationLine | None = None
+) -> tuple[list[Line], list[Artifact]]:
     """A routing block inside the body (a database's copy of the header, then the telegram as
     sent: ``VZCZC...``, ``OO RUEHC ...``, ``DE ...``, ``FM ...``, ``TO ...``, addresses):
-    transmission furniture, set aside up to the classification line that follows it."""
+    transmission furniture, set aside up to the classification line that follows it. The
+    database's distribution lines before it are set aside with it when nothing else comes
+    before them, and the classification line after it when it repeats the *stated* one."""
     kept: list[Line] = []
     removed: list[Artifact] = []
     index = 0
@@ -317,6 +333,14 @@ def strip_body_routing(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
             kept.append(lines[index])
             index += 1
             continue
+        start = len(kept)
+        while start and (
+            kept[start - 1].blank or _DISTRIBUTION_LABEL_RE.match(kept[start - 1].stripped)
+        ):
+            start -= 1
+        if start == 0:
+            removed += [Artifact(line.number, line.stripped, "distribution") for line in kept if not line.blank]  # fmt: skip
+            kept = []
         end = index + 1
         while (
             end < len(lines)
@@ -327,5 +351,21 @@ def strip_body_routing(lines: list[Line]) -> tuple[list[Line], list[Artifact]]:
         ):
             end += 1
         removed += [Artifact(line.number, line.stripped, "routing") for line in lines[index:end] if not line.blank]  # fmt: skip
+        if end < len(lines) and _repeats(parse_classification_line(lines[end].text), stated):
+            removed.append(Artifact(lines[end].number, lines[end].stripped, "section-header"))
+            end += 1
         index = end
     return kept, removed
+
+
+def _repeats(line: ClassificationLine | None, stated: ClassificationLine | None) -> bool:
+    """Whether *line* names the same level, post and serial as *stated* (``02641`` and
+    ``002641`` are one serial)."""
+    return bool(
+        line
+        and stated
+        and line.level == stated.level
+        and line.post
+        and line.post == stated.post
+        and (line.number or "").lstrip("0") == (stated.number or "").lstrip("0")
+    )

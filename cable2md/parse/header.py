@@ -95,6 +95,7 @@ class Header:
     handling: list[str] = field(default_factory=list)
     pass_to: list[str] = field(default_factory=list)
     fields: dict[str, list[Line]] = field(default_factory=dict)
+    telegram_tags: list[Line] = field(default_factory=list)  # a second header's, in the body
     memo_from: str | None = None
     trailer: list[str] = field(default_factory=list)
     artifacts: list[Artifact] = field(default_factory=list)

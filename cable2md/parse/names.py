@@ -91,7 +91,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
-_CACHE: Final = 1 << 16
+_CACHE: Final = 1 << 14
 _TITLE_SUFFIX_RE: Final = re.compile(r"-(?:elect|designate|nominee|general)$", re.I)
 _NUMERAL_RE: Final = re.compile(r"[IVX]+")
 _PREFIXED_RE: Final = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]")

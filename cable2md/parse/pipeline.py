@@ -28,7 +28,7 @@ from .body import block_text, read_body, truncation
 from .classification import label
 from .errors import CableError, Defect
 from .furniture import remove_furniture, strip_body_routing
-from .header import read_header
+from .header import Header, read_header
 from .identity import identify
 from .lines import Line, number_lines
 from .model import Artifact, Cable, Paragraph, Section
@@ -129,7 +129,9 @@ def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
     defects += _check_header(source, header, identity, body_lines)
     routing_lines: list[Artifact] = []
     if any("VZCZC" in line.text for line in body_lines):
-        body_lines, routing_lines = strip_body_routing(body_lines)
+        body_lines, routing_lines = strip_body_routing(body_lines, header.classification)
+        if any(artifact.kind == "section-header" for artifact in routing_lines):
+            body_lines, routing_lines = _telegram_header(header, body_lines, routing_lines)
 
     body = read_body(body_lines)
     cut = truncation(body)
@@ -168,7 +170,7 @@ def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
         handling=tuple(handling),
         section=Section(*section) if section else None,
         partial=header.partial,
-        tags=tuple(fields.parse_tags(_field_text(header.fields.get("TAGS")) or "")),
+        tags=_tags(header),
         subject=subject_fields["subject"],
         subject_marking=subject_fields["subject_marking"],
         references=tuple(refs.parse_references(ref_text, identity.year) if ref_text else ()),
@@ -207,6 +209,40 @@ def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
     if strict and cable.defects:
         raise CableError.from_defect(source.path, cable.defects[0])
     return cable
+
+
+def _tags(header: Header) -> tuple[str, ...]:
+    """The TAGS of the header, then those only the telegram's own header adds."""
+    tags = fields.parse_tags(_field_text(header.fields.get("TAGS")) or "")
+    if not header.telegram_tags:
+        return tuple(tags)
+    more = fields.parse_tags(_field_text(header.telegram_tags) or "")
+    return tuple(dict.fromkeys([*tags, *more]))
+
+
+def _telegram_header(
+    header: Header, lines: list[Line], set_aside: list[Artifact]
+) -> tuple[list[Line], list[Artifact]]:
+    """The telegram's own header after a database's copy of it (its routing block and
+    classification line were *set_aside*): its fields fill those the copy lacks, its TAGS
+    join the copy's, and its lines are set aside as the header repeated."""
+    telegram, rest = read_header(lines)
+    if not ({"TAGS", "SUBJECT"} & telegram.fields.keys()):
+        return lines, set_aside
+    for key, field_lines in telegram.fields.items():
+        header.fields.setdefault(key, field_lines)
+    if "TAGS" in telegram.fields and header.fields["TAGS"] is not telegram.fields["TAGS"]:
+        header.telegram_tags = telegram.fields["TAGS"]
+    header.pass_to = header.pass_to or telegram.pass_to
+    kept = {line.number for line in rest}
+    noted = {artifact.line for artifact in telegram.artifacts}
+    set_aside = [*set_aside, *telegram.artifacts]
+    set_aside += [
+        Artifact(line.number, line.stripped, "section-header")
+        for line in lines
+        if not line.blank and line.number not in kept and line.number not in noted
+    ]
+    return rest, set_aside
 
 
 # A database export's row: "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL"

@@ -31,7 +31,7 @@ class Appearance:
     form: str  # the name as this cable writes it
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def surname(name: str) -> str:
     """The family name: the last word with the particles before it (``van Voorst``)."""
     words = name.split()

@@ -278,7 +278,12 @@ Subject:  UAE TO SUPPORT JORDAN OIL NEEDS
 _________________________________________________________________
 C O N F I D E N T I A L        ABU DHABI 02641
 
+CXABU:
+    ACTION: POL
+    INFO:   AMB DCM P/M ECON RSO
+
 APPROVED: AMB:MMWAHBA
+DRAFTED: POL:STWILLIAMS
 
 VZCZCADI319
 OO RUEHC RUEHAM RUEHRB
@@ -290,6 +295,12 @@ TO RUEHC/SECSTATE WASHDC IMMEDIATE 0227
 INFO RUEHAM/AMEMBASSY AMMAN 0446
 RUEHRB/AMEMBASSY RABAT 0279
 C O N F I D E N T I A L ABU DHABI 002641
+
+STATE FOR NEA/ARP
+
+E.O. 12958: DECL: 06/03/08
+TAGS PREL, EPET, JO, MO
+SUBJECT:  UAE TO SUPPORT JORDAN OIL NEEDS
 
 1. (C) MFA Minstate Hamdan bin Zayid called the Ambassador.
 """
@@ -303,3 +314,15 @@ def test_a_routing_block_inside_the_body_is_furniture():
     assert "RUEHC" not in text and "VZCZC" not in text
     assert cable.paragraphs[-1].text == "MFA Minstate Hamdan bin Zayid called the Ambassador."
     assert (cable.id, cable.date) == ("03ABUDHABI2641", "2003-06-03")
+
+
+def test_a_database_copy_before_the_telegram_is_furniture_and_the_telegram_header_is_read():
+    cable = parse_bytes(MEMO.encode(), "fixture.txt")
+    kinds = {a.text: a.kind for a in cable.artifacts}
+    assert kinds["CXABU:"] == kinds["DRAFTED: POL:STWILLIAMS"] == "distribution"
+    assert kinds["C O N F I D E N T I A L ABU DHABI 002641"] == "section-header"
+    # The only paragraph is the cable's: no distribution line, no header repeated as text.
+    assert [p.number for p in cable.paragraphs] == [1]
+    assert cable.tags == ("PREL", "EPET", "JO", "MO")  # the telegram's TAGS join the copy's
+    assert cable.declassify == "06/03/08"
+    assert "TAGS PREL, EPET, JO, MO" in kinds
