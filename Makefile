@@ -92,6 +92,7 @@ eval: $(STAMP)
 	$(BIN)/python tools/fidelity.py $(SHARED)/corpus --ocr
 	$(BIN)/python tools/fidelity.py $(SHARED)/corpus --ocr --harsh --seed 2
 	$(BIN)/python tools/evaluate_people.py --misses 0
+	$(BIN)/python tools/people_pages.py $(SHARED)/corpus $(SHARED)/seed/05TOKYO1349-extract.txt
 
 # The 251,000-cable row takes hours: make bench BENCH_SIZES=251000 (rows accumulate in
 # .cache/bench/scale.jsonl, and every run prints them all).

@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cable2md.archive import Curation, resolve_cable  # noqa: E402
+from cable2md.archive import Curation, one_cable  # noqa: E402
 from cable2md.parse import parse_bytes  # noqa: E402
 from cable2md.parse.names import name_key  # noqa: E402
 
@@ -38,8 +38,10 @@ def snippet_cable(text: str) -> bytes:
 
 
 def people_in(text: str) -> set[str]:
+    """The people a cable page would list for *text* (the archive's rules, on this cable)."""
     cable = parse_bytes(snippet_cable(text), "<snippet>")
-    return set(resolve_cable(cable, Curation()))
+    people, _set_aside = one_cable(cable, Curation())
+    return {person.name for person in people.values()}
 
 
 def score_file(path: Path, shown: int) -> tuple[float, float]:

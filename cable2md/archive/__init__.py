@@ -4,10 +4,14 @@
   classifications, references, and where names stand in a page (:func:`name_spans`);
 - ``people``: each cable's people merged across the archive, with ``people.yml``
   (:class:`Curation`) winning over every rule;
+- ``only_people``: why a name found is not a person's (peoples, places, words);
+- ``resolution``: signers, spelling variants and names alone resolved to one person each;
+- ``glossary``: a person's identification from their titles, and their first and last dates;
 - ``related``: each cable's related cables, scored on all cores (:func:`relate`).
 """
 
 from . import related
+from .glossary import identification, span
 from .index import (
     Index,
     Topic,
@@ -18,8 +22,9 @@ from .index import (
     name_spans,
     year_of,
 )
-from .people import RESERVED_SLUGS, Curation, Person, resolve_cable
+from .people import RESERVED_SLUGS, Curation, Person, decisions, one_cable, resolve_cable
 from .related import relate, topic_weights
+from .resolution import family_name
 
 __all__ = [
     "RESERVED_SLUGS",
@@ -30,11 +35,16 @@ __all__ = [
     "build_index",
     "cable_year",
     "canonical_codes",
+    "decisions",
+    "family_name",
+    "identification",
     "is_keyword",
     "name_spans",
+    "one_cable",
     "relate",
     "related",
     "resolve_cable",
+    "span",
     "topic_weights",
     "year_of",
 ]

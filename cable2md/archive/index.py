@@ -27,6 +27,9 @@ class Topic:
     cooccurring: tuple[tuple[str, int], ...]
 
 
+_CLERICAL = frozenset({"signer", "classifier"})
+
+
 @dataclass
 class Index:
     cables: dict[str, IndexRow]  # id -> summary, in date order
@@ -45,8 +48,15 @@ class Index:
     position: dict[str, int] = field(default_factory=dict)
 
     def people_of(self, ident: str) -> list[str]:
-        """The slugs of the people cable *ident* names, sorted."""
-        return sorted(set(self.cable_people.get(ident, {}).values()))
+        """The slugs of the people cable *ident* is about, sorted: its participants, the
+        people it mentions or tags, not those who only sign or classify it (a Secretary
+        signs the Department's routine traffic), which relate no cables."""
+        roles = self.cable_roles.get(ident, {})
+        return sorted(
+            slug
+            for slug in set(self.cable_people.get(ident, {}).values())
+            if not _CLERICAL.issuperset(roles.get(slug, ()))
+        )
 
 
 def sort_key(cable: Cable | IndexRow) -> tuple[str, str]:
@@ -162,7 +172,10 @@ def build_index(cables: list[IndexRow], curation: Curation | None = None) -> Ind
     order = [cable.id for cable in cables]
     position = {cable: rank for rank, cable in enumerate(order)}
     people, cable_people = build_people(
-        ((c.id, c.sightings, c.people) for c in cables), curation or Curation()
+        ((c.id, c.sightings, c.people) for c in cables),
+        curation or Curation(),
+        {c.id: c.origin_code or "" for c in cables},
+        {c.id: c.date for c in cables},
     )
     topics, cable_topics = _topics(cables)
     posts: dict[str, list[str]] = defaultdict(list)

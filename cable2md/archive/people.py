@@ -1,10 +1,10 @@
 """Each cable's sightings -> the archive's people: who appears in which cable, merged.
 
 A cable's own people come from :mod:`cable2md.parse.sightings` (a surname alone is the
-full-named person of that cable with that surname). Across cables people merge on their
-normalised full name (``Stephen Krasner`` joins ``Stephen D. Krasner`` when only one such person
-exists). A maintainer's ``people.yml`` wins over all of this: aliases, notes,
-names that are not people, and splits of one name into several people.
+full-named person of that cable with that surname). Names that are not a person's are set
+aside (:mod:`.only_people`); then signatures, spellings and names alone are resolved across
+the archive (:mod:`.resolution`). A maintainer's ``people.yml`` wins over all of this:
+aliases, notes, names that are not people, and splits of one name into several people.
 """
 
 from __future__ import annotations
@@ -21,19 +21,19 @@ import yaml
 from ..parse import Cable
 from ..parse.names import display_name, name_key, unaccented
 from ..parse.sightings import Appearance, Resolved, resolve, sightings, surname
+from .only_people import why_not_a_person
+from .resolution import (
+    People,
+    Person,
+    family_name,
+    kept_apart,
+    merge_variants,
+    resolve_names_alone,
+    sign_as_secretaries,
+)
 
 # Each browse folder's own listing is its index.md: no person's page may take that name.
 RESERVED_SLUGS = frozenset({"index"})
-
-
-@dataclass
-class Person:
-    key: str
-    name: str
-    slug: str = ""
-    note: str | None = None
-    surname_only: bool = False
-    appearances: list[Appearance] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +68,41 @@ def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance
     return resolve(sightings(cable), curation.not_people)
 
 
+def one_cable(cable: Cable, curation: Curation) -> tuple[dict[str, Person], list[str]]:
+    """The people the archive's rules make of one cable alone (by slug), and the names set
+    aside as not a person's, each with the reason."""
+    seen = sightings(cable)
+    ident = cable.id or ""
+    found = resolve(seen, curation.not_people)
+    surnames = {unaccented(surname(n)).casefold() for n in found if " " in n}
+    set_aside = [
+        f"{name} ({reason})"
+        for name, appearances in found.items()
+        if (reason := why_not_a_person(name, appearances, surnames))
+    ]
+    positions = [
+        (name, [at for at, (_, appearance) in enumerate(seen) if appearance in appearances])
+        for name, appearances in found.items()
+    ]
+    people, _ = build_people(
+        [(ident, seen, positions)], curation, {ident: cable.origin_code or ""}, {ident: cable.date}
+    )
+    return people, set_aside
+
+
+def decisions(cable: Cable, curation: Curation) -> tuple[list[str], list[str]]:
+    """What the archive's rules make of one cable's names, for a contributor to check: each
+    person with their roles and the other names joined to them, and each name set aside as
+    not a person's, with the reason."""
+    people, set_aside = one_cable(cable, curation)
+    lines = []
+    for person in sorted(people.values(), key=lambda p: p.name):
+        roles = ", ".join(dict.fromkeys(a.role for a in person.appearances))
+        also = f"; also written {', '.join(person.also)}" if person.also else ""
+        lines.append(f"{person.name} ({roles}{also})")
+    return lines, set_aside
+
+
 def slugify(name: str) -> str:
     slug = re.sub(
         r"[^a-z0-9]+",
@@ -78,14 +113,20 @@ def slugify(name: str) -> str:
 
 
 def build_people(
-    cables: Iterable[tuple[str, Sequence[tuple[str, Appearance]], Resolved]], curation: Curation
+    cables: Iterable[tuple[str, Sequence[tuple[str, Appearance]], Resolved]],
+    curation: Curation,
+    origins: dict[str, str] | None = None,
+    dates: dict[str, str | None] | None = None,
 ) -> tuple[dict[str, Person], dict[str, dict[str, str]]]:
     """All people, by slug, and for each cable the slug of each name form it uses.
 
     *cables* gives each cable's id, its sightings (see :func:`sightings`) and what
     :func:`resolve` made of them without *curation* (each name with the positions of its
     sightings), which stands unless *curation* says one of the names is not a person's.
+    *origins* and *dates* (cable -> post code, date) let a name alone be resolved at its post
+    and a Department cable's signature be read as its Secretary's.
     """
+    origins, dates = origins or {}, dates or {}
     people: dict[str, Person] = {}
     per_cable: dict[str, dict[str, str]] = {}
     not_people, aliases, splits = curation.not_people, curation.aliases, curation.splits
@@ -111,15 +152,46 @@ def build_people(
             for appearance in appearances:
                 forms[appearance.form] = key
             forms[name] = key
-        surnames: dict[str, set[str]] = defaultdict(set)
-        for form, key in forms.items():
-            if len(form.split()) > 1:
-                surnames[surname(form)].add(key)
-        for family, keys in surnames.items():
-            if len(keys) == 1 and family not in forms:  # "Dalic said": the only Dalic here
-                forms[family] = next(iter(keys))
         per_cable[ident] = forms
-    moved = _merge_initials(people)
+    curated = kept_apart([*aliases.values(), *splits.values()], name_key) | set(curation.notes)
+    _drop_non_people(people, per_cable, curated)
+    archive = People(people, per_cable)
+    department = {ident for ident, post in origins.items() if post == "STATE"}
+    sign_as_secretaries(archive, department, dates, name_key)
+    merge_variants(archive, curated)
+    years = {ident: date[:4] for ident, date in dates.items() if date}
+    resolve_names_alone(archive, origins, years, curated)
+    for forms in per_cable.values():
+        _surnames_alone(forms, people)
+    return _by_slug(people, per_cable, curation)
+
+
+def _drop_non_people(
+    people: dict[str, Person], per_cable: dict[str, dict[str, str]], curated: set[str]
+) -> None:
+    surnames = {unaccented(surname(p.name)).casefold() for p in people.values() if " " in p.name}
+    for key, person in list(people.items()):
+        if key not in curated and why_not_a_person(person.name, person.appearances, surnames):
+            del people[key]
+    for forms in per_cable.values():
+        for form in [form for form, key in forms.items() if key not in people]:
+            del forms[form]
+
+
+def _surnames_alone(forms: dict[str, str], people: dict[str, Person]) -> None:
+    """ "Dalic said": the only Dalic of this cable is the one its text links a lone Dalic to."""
+    families: dict[str, set[str]] = defaultdict(set)
+    for form, key in forms.items():
+        if len(form.split()) > 1:
+            families[family_name(form)].add(key)
+    for family, keys in families.items():
+        if len(keys) == 1 and family not in forms:
+            forms[family] = next(iter(keys))
+
+
+def _by_slug(
+    people: dict[str, Person], per_cable: dict[str, dict[str, str]], curation: Curation
+) -> tuple[dict[str, Person], dict[str, dict[str, str]]]:
     by_slug: dict[str, Person] = {}
     for key in sorted(people):
         person = people[key]
@@ -131,33 +203,9 @@ def build_people(
         person.slug = slug
         by_slug[slug] = person
     slugs = {person.key: person.slug for person in by_slug.values()}
+    for person in by_slug.values():
+        person.candidates = [slugs[key] for key in person.candidates if key in slugs]
     return by_slug, {
-        cable: {form: slugs[moved.get(key, key)] for form, key in forms.items()}
+        cable: {form: slugs[key] for form, key in forms.items() if key in slugs}
         for cable, forms in per_cable.items()
     }
-
-
-def _merge_initials(people: dict[str, Person]) -> dict[str, str]:
-    """``Stephen Krasner`` joins ``Stephen D. Krasner`` when no other Stephen Krasner has initials.
-
-    Returns the keys that were merged away and the key each now belongs to.
-    """
-
-    def first_last(name: str) -> str:
-        words = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
-        return f"{words[0]} {surname(name)}".casefold() if len(words) > 1 else ""
-
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key, person in people.items():
-        if group := first_last(person.name):
-            groups[group].append(key)
-    moved: dict[str, str] = {}
-    for keys in groups.values():
-        with_initials = [k for k in keys if re.search(r"\b[A-Z]\.", people[k].name)]
-        plain = [k for k in keys if k not in with_initials]
-        if len(with_initials) == 1 and plain:
-            target = people[with_initials[0]]
-            for key in plain:
-                target.appearances.extend(people.pop(key).appearances)
-                moved[key] = target.key
-    return moved

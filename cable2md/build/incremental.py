@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..archive import Index, cable_year, related
+from ..archive import Index, cable_year, identification, related
 from ..render import listings, paths
 
 STATE = ".cable2md-state.json"
@@ -45,7 +45,7 @@ class Listed:
         return {year for year, _ in self.months}
 
     def add(self, facets: list[Any]) -> None:
-        people, topics, post, year, month, label = facets
+        _related_people, topics, post, year, month, label, people = facets
         self.people.update(people)
         self.topics.update(topics)
         self.posts.add(post)
@@ -54,7 +54,8 @@ class Listed:
 
 
 def facets(index: Index, ident: str) -> list[Any]:
-    """Where *ident* is listed: its people, topics, post, year, month, classification."""
+    """Where *ident* is listed: the people it relates by, its topics, post, year, month,
+    classification, and every person whose page lists it (signers and classifiers too)."""
     cable = index.cables[ident]
     return [
         index.people_of(ident),  # as related.relate takes them: related.stale relies on it
@@ -63,6 +64,7 @@ def facets(index: Index, ident: str) -> list[Any]:
         cable_year(cable),
         int(cable.date[5:7]) if cable.date else None,
         cable.classification or "UNKNOWN",
+        sorted(set(index.cable_people.get(ident, {}).values())),
     ]
 
 
@@ -72,7 +74,17 @@ def state(index: Index, keys: dict[str, str], inputs: str) -> dict[str, Any]:
     return {
         "inputs": inputs,
         "cables": {ident: [keys[ident], facets(index, ident)] for ident in index.order},
-        "names": {slug: person.name for slug, person in index.people.items()},
+        # what a person's page says of them beyond their cables: a change renders it again
+        "names": {
+            slug: [
+                person.name,
+                identification(person, index.cables),
+                person.also,
+                person.evidence,
+                person.candidates,
+            ]
+            for slug, person in index.people.items()
+        },
     }
 
 
@@ -143,7 +155,7 @@ def cables_to_key(
             found.update(old_order[max(0, old_rank[ident] - 1) : old_rank[ident] + 2])
     if renamed:
         for entries in (previous["cables"], current["cables"]):
-            found.update(ident for ident, entry in entries.items() if renamed & set(entry[1][0]))
+            found.update(ident for ident, entry in entries.items() if renamed & set(entry[1][6]))
     for links, links_before in (
         (index.related, previous["related"]),
         (index.referenced_by, previous["referenced_by"]),
@@ -189,8 +201,12 @@ def plan(
     if renamed:
         for entries in (old.values(), new.values()):
             for entry in entries:
-                if renamed.intersection(entry[1][0]):
-                    listed.people.update(entry[1][0])
+                if renamed.intersection(entry[1][6]):
+                    listed.people.update(entry[1][6])
+        # a page listing the candidates for a name alone shows who each candidate was
+        listed.people.update(
+            slug for slug, entry in current["names"].items() if renamed.intersection(entry[4])
+        )
     listed.people &= current["names"].keys()
     listed.renamed = renamed & current["names"].keys()
     return listed

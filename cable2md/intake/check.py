@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..archive import Curation, cable_year, canonical_codes, is_keyword, resolve_cable
+from ..archive import Curation, cable_year, canonical_codes, decisions, is_keyword
 from ..parse import Cable, CableError, parse_file, reference
 
 
@@ -158,7 +158,7 @@ def describe(report: FileReport) -> list[str]:
         ", ".join(f"{tag} ({known[tag]['name']})" if tag in known else tag for tag in cable.tags)
         or "none"
     )
-    people = sorted(resolve_cable(cable, Curation()))
+    people, set_aside = decisions(cable, Curation())
     numbered = sum(1 for p in cable.paragraphs if p.number is not None)
     return [
         f"{report.path}: {cable.id or 'no id'} ({_ID_SOURCES.get(cable.id_source or '', 'no id')})",
@@ -172,7 +172,8 @@ def describe(report: FileReport) -> list[str]:
         f"  paragraphs: {numbered} numbered, {len(cable.paragraphs) - numbered} other blocks",
         f"  participants: {len(cable.participants)}"
         + (f" ({', '.join(p.name for p in cable.participants)})" if cable.participants else ""),
-        f"  people: {', '.join(people) if people else 'none'}",
+        f"  people: {'; '.join(people) if people else 'none'}",
+        *([f"  not people: {'; '.join(set_aside)}"] if set_aside else []),
     ]
 
 

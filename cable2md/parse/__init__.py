@@ -11,7 +11,7 @@ The pipeline is :func:`parse_source` (``pipeline.py``); its stages, in order:
   id of record and its proof, from the text or the file's place (``provenance``);
 - ``body``: numbered paragraphs (``paragraphs``), headings, signer; OCR repairs (``normalize``);
 - ``passages``: the summary and the COMMENT spans;
-- ``participants``, ``officials``, ``names``: the people named; ``sightings`` lists them;
+- ``participants``, ``officials``, ``lone_names``, ``names``: the people named; ``sightings`` lists them;
 - ``model``: the record; ``errors``: defects and errors with their line and column;
 - ``index_row``: the few fields of a record the archive index is built from;
 - ``reference``: the look-ups into ``cable2md/data/``.

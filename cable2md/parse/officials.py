@@ -12,10 +12,12 @@ A person found several times in a cable is reported once, with the longest title
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from typing import Final
 
+from .lone_names import lone_surnames
 from .model import Mention, Paragraph
 from .names import (
     Vocabulary,
@@ -30,11 +32,17 @@ from .names import (
     remembered,
     vocabulary,
 )
+from .reference import family_first
 
 # Words end at white space, "—", "–" and "--" (of which the last "-" stays): see _Finder.
 _DOUBLE_DASH_RE: Final = re.compile(r"-(?=-)")
 _CLAUSE_END: Final = (",", ";", ":", ")", "!", "?")
 _INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# Romanised Chinese, Korean or Vietnamese syllables: Jiechi, Quang, Myung-bak.
+_SYLLABLES_RE: Final = re.compile(
+    r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|l|r)?){1,2}"
+)
+_MONTHS: Final = frozenset(name.casefold() for name in calendar.month_name if name)
 _MAX_NAME: Final = 4  # words of a name, not counting particles (bin, al-, van)
 _MAX_TITLE: Final = 10
 _LEADS: Final = {
@@ -156,6 +164,7 @@ class _Finder:
             if not (
                 name_word(token, self.caps, lead)
                 or (count and _INITIAL_RE.match(words[index + count - 1]) and token[:1].isupper())
+                or (count and self._month_in_name(index + count))
             ):
                 break  # neither a name word nor a capitalised word after an initial
             count += 1
@@ -173,6 +182,18 @@ class _Finder:
         if count and after < len(words) and bare_folded(words[after]) in _ORG_AFTER:
             return 0
         return count
+
+    def _month_in_name(self, index: int) -> bool:
+        """``Theresa May told``: a month's name after a name word, with no day after it, is
+        the name's last word, not a date (``on May 14``)."""
+        token = self.words[index]
+        after = self.words[index + 1] if index + 1 < len(self.words) else ""
+        return (
+            bare_folded(token) in _MONTHS
+            and token[:1].isupper()
+            and not self.caps
+            and not after[:1].isdigit()
+        )
 
     def _name_follows(self, index: int) -> bool:
         """A capitalised common word after a title leads a name only when a name word follows
@@ -274,10 +295,24 @@ class _Finder:
             size = self.name_at(index) if self._two_words(index) else 0
             if size >= 2:
                 title = self._title_after(index + size)
-                if title or is_given_name(words[index]):
+                if title or is_given_name(words[index]) or self._family_first(index, size):
                     found.append((self._name(index, size), title, index))
                     resume = index + size
         return found
+
+    def _family_first(self, index: int, size: int) -> bool:
+        """A name that opens with a family name written first and goes on in romanised
+        syllables (``Yang Jiechi``, ``Ngo Quang Liem``): a name without a given name first."""
+        if bare_folded(self.words[index]) not in family_first():
+            return False
+        rest = [bare_folded(self.words[index + offset]) for offset in range(1, size)]
+        return all(
+            _SYLLABLES_RE.fullmatch(part)
+            and part not in self.vocab.common
+            and part not in self.vocab.places
+            for word in rest
+            for part in word.split("-")
+        )
 
     def _two_words(self, index: int) -> bool:
         """Whether a name without a title (two words) may start at *index*: a quick test."""
@@ -326,7 +361,10 @@ def find_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     """The people the paragraphs name, each once, with the longest title seen."""
     mentions: dict[str, Mention] = {}
     for paragraph in paragraphs:
-        for name, title, _offset in _Finder(paragraph.text).find():
+        found = _Finder(paragraph.text).find()
+        named = {word for name, _title, _offset in found for word in name.split()}
+        found += [(word, None, 0) for word in lone_surnames(paragraph.text) if word not in named]
+        for name, title, _offset in found:
             key = name_key(name)
             known = mentions.get(key)
             if known is None or len(title or "") > len(known.title or ""):

@@ -89,5 +89,11 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def family_first() -> frozenset[str]:
+    """Family names written first (Chinese, Korean, Vietnamese): ``data/family_first.txt``."""
+    return _words("family_first.txt")
+
+
+@cache
 def common_words() -> frozenset[str]:
     return _words("common_words.txt")

@@ -94,7 +94,8 @@ def sightings(cable: Cable) -> list[tuple[str, Appearance]]:
 def resolve(
     seen: Iterable[tuple[str, Appearance]], not_people: Collection[str] = ()
 ) -> dict[str, list[Appearance]]:
-    """One cable's people: display name -> appearances, surnames resolved inside the cable;
+    """One cable's people: display name -> appearances, a surname or any other word of a full
+    name alone resolved inside the cable when one full name holds it;
     the names whose key is in *not_people* (``people.yml``) are left out."""
     seen = [(n, a) for n, a in seen if name_key(n) not in not_people] if not_people else list(seen)
     full = {name_key(n): n for n, _ in seen if len(n.split()) > 1}
@@ -102,18 +103,23 @@ def resolve(
     for key, name in full.items():
         by_surname[surname(name).casefold()].add(key)
     ending: dict[str, set[str]] = defaultdict(set)  # last words -> the full names they end
-    for key in full:
+    holding: dict[str, set[str]] = defaultdict(set)  # a word -> the full names it is one of
+    particles = vocabulary().particles
+    for key, name in full.items():
         words = key.split(" ")
         for start in range(1, len(words)):
             ending[" ".join(words[start:])].add(key)
+        for word in name.split():
+            if len(word) > 2 and word.casefold().rstrip("-") not in particles:
+                holding[word.casefold()].add(key)
     resolved: dict[str, list[Appearance]] = defaultdict(list)
     nothing: set[str] = set()
     for name, appearance in seen:
         key = name_key(name)
         if key in full:  # "Aboul Gheit" is "Ahmed Aboul Gheit" when he is the only one it ends
             matches = ending.get(key, nothing)
-        else:
-            matches = by_surname.get(name.casefold(), nothing)
+        else:  # a surname alone, else a given name alone ("Isaias" is Isaias Afwerki)
+            matches = by_surname.get(name.casefold()) or holding.get(name.casefold(), nothing)
         if len(matches) == 1:
             key = next(iter(matches))
         resolved[full.get(key, name)].append(appearance)

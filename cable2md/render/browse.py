@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from ..archive import Index, cable_year
+from ..archive import Index, cable_year, identification
 from . import paths
 from .cable import cable_path, redirect_page
 from .escape import front_matter, md, plain_title
@@ -115,9 +115,37 @@ def person_pages(
                 titles[appearance.title].append(appearance.cable)
         idents = sorted(roles, key=index.position.__getitem__)
         parts = [f"# {md(person.name)}"]
+        if who := identification(person, index.cables):
+            parts.append(f"**{md(who)}**")
         if person.note:
             parts.append(f"*{md(person.note)}*")
-        if person.surname_only:
+        if person.also:
+            parts.append("Also written: " + ", ".join(md(name) for name in person.also) + ".")
+        if person.evidence:
+            parts.append(
+                '!!! info "Why these names are one person"\n\n'
+                + "\n".join(f"    - {md(line)}" for line in person.evidence)
+            )
+        if person.candidates:
+            links = "\n".join(
+                f"    - [{md(index.people[c].name)}]({paths.link(here, paths.person(c))})"
+                f" ({md(identification(index.people[c], index.cables) or 'no title in the cables')})"
+                for c in person.candidates
+                if c in index.people
+            )
+            if len(person.candidates) == 1:
+                why = (
+                    "The archive knows one person of that name by full name, but these cables do "
+                    "not show it is them (a signature at a post where they are not seen, or "
+                    "another office in the same years). It may be:"
+                )
+            else:
+                why = "The archive knows several people of that name; nothing in these cables says which. They may be:"
+            parts.append(
+                '!!! note "Which person?"\n\n'
+                f"    The cables below name {md(person.name)} alone. {why}\n\n{links}"
+            )
+        elif person.surname_only:
             parts.append(
                 '!!! note "Known by surname only"\n\n    These cables name this person by surname alone; '
                 "they may be more than one person."

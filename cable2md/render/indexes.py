@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from ..archive import Index
+from ..archive import Index, family_name, identification, span
 from ..parse.names import unaccented
 from . import paths
 from .browse import GeneratedFile, make_page
@@ -19,13 +19,18 @@ from .escape import md
 
 PEOPLE_PER_PAGE = 1_000
 PREFIX_LETTERS = 4  # the longest surname prefix a page of the index is named by
-PersonEntry = tuple[str, str, str, int]  # surname key, slug, name, number of cables
+# family name key, slug, name, number of cables, identification, first and last cable dates
+PersonEntry = tuple[str, str, str, int, str, str, str]
 _LETTERS = re.compile(r"[a-z]+")
 OTHER = "other-names"  # surnames that start with no letter a-z (a name no prefix can have)
 
 
-def _surname_key(name: str) -> str:
-    return unaccented(name.split()[-1]).casefold()
+def _family_key(name: str) -> str:
+    """Filed by the family name's last word (``Voorst``, ``Attiyah``), an East Asian name by
+    its first (``Kim Ok`` under K)."""
+    family = family_name(name)
+    word = family if name.startswith(family + " ") else name.split()[-1]
+    return unaccented(word).casefold()
 
 
 def _prefix(key: str, length: int) -> str:
@@ -42,9 +47,13 @@ def _label(prefix: str) -> str:
 
 
 def _people_table(here: str, people: list[PersonEntry]) -> str:
-    rows = ["| Person | Cables |", "|---|---|"]
-    for _key, slug, name, cables in people:
-        rows.append(f"| [{md(name)}]({paths.link(here, paths.person(slug))}) | {cables:,} |")
+    """The glossary of *people*: who each was, when the cables name them, in how many."""
+    rows = ["| Person | Identification | First | Last | Cables |", "|---|---|---|---|--:|"]
+    for _key, slug, name, cables, who, first, last in people:
+        rows.append(
+            f"| [{md(name)}]({paths.link(here, paths.person(slug))}) | {md(who)} "
+            f"| {first} | {last} | {cables:,} |"
+        )
     return "\n".join(rows)
 
 
@@ -67,10 +76,21 @@ def people_index(index: Index) -> Iterator[GeneratedFile]:
     """The people index, and past ``PEOPLE_PER_PAGE`` names its pages by initial letters."""
     here = paths.index("people")
     people = sorted(
-        (_surname_key(person.name), slug, person.name, len({a.cable for a in person.appearances}))
+        (
+            _family_key(person.name),
+            slug,
+            person.name,
+            len({a.cable for a in person.appearances}),
+            identification(person, index.cables),
+            *span(person, index.cables),
+        )
         for slug, person in index.people.items()
     )
-    total = f"{len(people):,} people."
+    count = f"{len(people):,} people"
+    total = (
+        f"{count}, filed by family name: each with who the cables say they were and the dates "
+        "of the first and last cable that names them. Sort by any column."
+    )
     if len(people) <= PEOPLE_PER_PAGE:
         table = _people_table(here, people)
         yield make_page(here, {"title": "People"}, ["# People", total, table])
@@ -115,7 +135,7 @@ def people_index(index: Index) -> Iterator[GeneratedFile]:
         )
         rows.append(f"| {md(_label(letter))} | {links} |")
     yield make_page(
-        here, {"title": "People"}, ["# People", f"{total} By surname:", "\n".join(rows)]
+        here, {"title": "People"}, ["# People", f"{count}. By family name:", "\n".join(rows)]
     )
 
 

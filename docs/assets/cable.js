@@ -3,8 +3,10 @@
  *
  * - "Copy" buttons of the citation blocks (button[data-copy] -> the text of the
  *   element with that id), with a fallback where the Clipboard API is missing.
+ * - Sortable tables: each heading of a listing table is a button that sorts the rows by
+ *   its column (numbers as numbers, other cells as text; again to reverse), with aria-sort.
  *
- * One delegated listener, so it works with and without Material's instant navigation.
+ * Delegated listeners, so they work with and without Material's instant navigation.
  */
 (function () {
   "use strict";
@@ -65,4 +67,62 @@
   }
 
   document.addEventListener("click", onCopy);
+
+  function cellValue(row, column) {
+    var cell = row.cells[column];
+    var text = cell ? cell.textContent.trim() : "";
+    var number = text.replace(/,/g, "");
+    return /^-?\d+(\.\d+)?$/.test(number) ? Number(number) : text.toLowerCase();
+  }
+
+  function sortBy(button) {
+    var heading = button.closest("th");
+    var table = heading.closest("table");
+    var body = table.tBodies[0];
+    var column = heading.cellIndex;
+    var ascending = heading.getAttribute("aria-sort") !== "ascending";
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, column);
+      var y = cellValue(b, column);
+      var order = x < y ? -1 : x > y ? 1 : 0;
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function onSort(event) {
+    var button = event.target.closest && event.target.closest("button.sort-button");
+    if (button) sortBy(button);
+  }
+
+  // Each heading of a listing table becomes a button (reachable and named for keyboards and
+  // screen readers); the metadata table of a cable page, whose headings are empty, is left.
+  function sortableTables() {
+    document.querySelectorAll("article table").forEach(function (table) {
+      if (!table.tHead || !table.tBodies[0] || table.tBodies[0].rows.length < 3) return;
+      var cells = table.tHead.rows[0].cells;
+      if (Array.prototype.some.call(cells, function (cell) { return !cell.textContent.trim(); })) return;
+      Array.prototype.forEach.call(cells, function (cell) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort-button";
+        button.textContent = cell.textContent.trim();
+        button.title = "Sort by " + button.textContent;
+        cell.textContent = "";
+        cell.appendChild(button);
+      });
+    });
+  }
+
+  document.addEventListener("click", onSort);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", sortableTables);
+  } else {
+    sortableTables();
+  }
 })();

@@ -38,6 +38,24 @@ def test_check_reports_what_was_read(archive, capsys):
     )
 
 
+def test_check_prints_the_person_decisions(tmp_path, archive, capsys):
+    text = (
+        "UNCLAS STATE 012345\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: VISIT\n\n"
+        "1. (U) Foreign Minister Ali Karimi met resident Iranians. Later, Karimi told them "
+        "the Governor of Minas Gerais would come.\n\nRICE\n"
+    )
+    path = tmp_path / "06STATE12345.txt"
+    path.write_text(
+        text.replace("UNCLAS STATE", "R 021200Z MAY 06\nFM SECSTATE WASHDC\nUNCLAS STATE")
+    )
+    _code, out, _ = run(capsys, "check", str(path), "--cables", str(archive))
+    people = next(line for line in out.splitlines() if line.startswith("  people:"))
+    assert people.startswith("  people: Ali Karimi (mentioned); ")  # Karimi alone is him
+    assert "Condoleezza Rice (signer; also written Rice)" in people  # the Secretary of its date
+    aside = next(line for line in out.splitlines() if line.startswith("  not people:"))
+    assert "Iranians (the name of a people, nationality or language)" in aside
+
+
 def test_add_puts_a_cable_in_its_place_and_keeps_its_bytes(archive, tmp_path, capsys):
     source = tmp_path / "incoming" / "some name.txt"
     source.parent.mkdir()

@@ -23,3 +23,36 @@ from cable2md.parse.officials import find_people
 )
 def test_find_people(text, people):
     assert [name for name, _title in find_people(text)] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a family name written first, then romanised syllables: a name without a given name
+        ("Foreign Minister Nakasone would meet Yang Jiechi separately.", ["Nakasone", "Yang Jiechi"]),
+        ("The envoy met Nguyen Tan Dung today.", ["Nguyen Tan Dung"]),
+        ("The envoy met Chen Bristow today.", []),  # not syllables: no name without a title
+        # a month's name ends a name when no day follows it
+        ("Conservative frontbencher Theresa May told PolOff on May 14.", ["Theresa May"]),
+        ("The vote took place on May 14 in Rome.", []),
+    ],
+)  # fmt: skip
+def test_find_people_with_a_family_name_first_or_a_month_in_the_name(text, people):
+    assert [name for name, _title in find_people(text)] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Chamisa met the minister, and Khatami told the Ambassador he would go.", ["Khatami"]),
+        ("On Friday the Ministry said nothing.", []),  # a common word
+        ("Officials in the capital said Moscow said nothing.", []),  # a place
+        ("Khatami told the Ambassador he would go.", []),  # a sentence's first word
+        ("The Minister Rafsanjani said so.", []),  # after a capital: part of a longer name
+        ("Support for Raiffeisen would grow, and Britain's share too.", []),  # no verb of speech
+    ],
+)
+def test_a_surname_alone_before_a_verb_of_speech(text, alone):
+    from cable2md.parse.lone_names import lone_surnames
+
+    assert lone_surnames(text) == alone

@@ -1,0 +1,84 @@
+"""Paragraph texts -> the surnames they give alone, without a title or a given name.
+
+``... and Khatami told the Ambassador``: a capitalised word inside a sentence, before a verb of
+speech, that is no English word, place, title or acronym, is a surname alone (a possessive or
+``would`` after it names places and companies as often as people: not taken). The
+archive later resolves it to a full name (:mod:`cable2md.archive.resolution`). ALL-CAPS
+telegrams are left out: there a capital says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .names import bare, is_title_token, vocabulary
+
+# What follows a person's name in a cable's sentence far more often than a thing's.
+_VERBS: Final = frozenset(
+    {
+        "said",
+        "told",
+        "added",
+        "noted",
+        "stressed",
+        "explained",
+        "asked",
+        "replied",
+        "predicted",
+        "argued",
+        "claimed",
+        "warned",
+        "insisted",
+        "agreed",
+        "responded",
+        "commented",
+        "emphasized",
+        "emphasised",
+        "confirmed",
+        "complained",
+        "acknowledged",
+        "admitted",
+        "suggested",
+        "urged",
+        "lamented",
+        "recalled",
+        "observed",
+        "underscored",
+        "stated",
+    }
+)  # fmt: skip
+_WORD_RE: Final = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+_SENTENCE_END: Final = (".", "!", "?", ":", ";", '"', "”")
+
+
+def lone_surnames(text: str) -> list[str]:
+    """The surnames *text* names alone, in order (each once)."""
+    if not any(c.islower() for c in text):
+        return []
+    vocab = vocabulary()
+    words = text.split()
+    found: list[str] = []
+    for index in range(1, len(words)):
+        before = words[index - 1]
+        if before.endswith(_SENTENCE_END) or before[:1].isupper():
+            continue  # a sentence's first word, or a word of a longer name or title
+        token = words[index]
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if after in _VERBS and _WORD_RE.match(token):
+            word = token
+        else:
+            continue
+        folded = word.casefold()
+        if (
+            len(word) < 3
+            or folded in vocab.common
+            or folded in vocab.places
+            or folded in vocab.not_names
+            or folded in vocab.domains
+            or is_title_token(bare(word))
+            or word in found
+        ):
+            continue
+        found.append(word)
+    return found
