@@ -170,7 +170,7 @@ def site_config(work: Path, cables: Path | str, **options: object) -> Path:
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(ROOT / "docs"),
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "plugins": [{"cable2md": plugin}, "search"],
+        "plugins": [{"cable2md": plugin}],
     }
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML

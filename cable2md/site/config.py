@@ -14,7 +14,4 @@ class CablePluginConfig(Config):
     jobs = c.Optional(c.Type(int))
     prebuilt = c.Type(bool, default=False)  # use the generated pages as they are
     shard = c.Optional(c.Type(str))  # "i/n": render only this share of the generated pages
-    # Material's own search holds cable pages only for small archives (its index is fetched
-    # whole, ~22 KB a cable); cables are always searchable with Pagefind, run after the build.
-    material_search_limit = c.Type(int, default=1000)
     pagefind = c.Type(bool, default=True)

@@ -187,10 +187,6 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         self, markdown: str, /, *, page, config: MkDocsConfig, files: Files
     ) -> str:
         self.lean_markdown.active = bool(page.file.generated_by)
-        if page.file.generated_by and (
-            self._shard() or self.site["cables"] > self.config.material_search_limit
-        ):
-            page.meta["search"] = {"exclude": True}  # Pagefind searches these
         return markdown
 
     def page_url(self, path: str | None) -> str:

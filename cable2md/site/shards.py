@@ -67,7 +67,7 @@ def _config(
             "name": "material",
             "custom_dir": str((config_file.parent / "overrides").resolve()),
         },
-        "plugins": [{"cable2md": plugin}, "search"],
+        "plugins": [{"cable2md": plugin}],
     }
     path = root / "mkdocs-shard.yml"
     path.write_text(json.dumps(derived, indent=1), encoding="utf-8")  # JSON is YAML
