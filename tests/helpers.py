@@ -155,9 +155,15 @@ def differences(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:
     return sorted(name for name in set(one) | set(other) if one.get(name) != other.get(name))
 
 
-def site_config(work: Path, cables: Path | str, **options: object) -> Path:
+def site_config(
+    work: Path,
+    cables: Path | str,
+    site_url: str | None = "http://127.0.0.1:8000/",
+    **options: object,
+) -> Path:
     """A config in *work* that inherits the repository's ``mkdocs.yml`` and puts the plugin's
-    generated pages and cache in *work* (*options*: more of the plugin's settings)."""
+    generated pages and cache in *work* (*options*: more of the plugin's settings), published
+    at *site_url* (None: not set)."""
     work.mkdir(parents=True, exist_ok=True)
     plugin = {
         "cables": str(Path(cables).resolve()),
@@ -168,6 +174,7 @@ def site_config(work: Path, cables: Path | str, **options: object) -> Path:
     }
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
+        "site_url": site_url,
         "docs_dir": str(ROOT / "docs"),
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
         "plugins": [{"cable2md": plugin}],
@@ -178,7 +185,9 @@ def site_config(work: Path, cables: Path | str, **options: object) -> Path:
 
 
 def build_site(
-    destination: Path, cables: Path | str = ROOT / "cables"
+    destination: Path,
+    cables: Path | str = ROOT / "cables",
+    site_url: str | None = "http://127.0.0.1:8000/",
 ) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of the repository's site from *cables* into *destination*.
 
@@ -186,7 +195,7 @@ def build_site(
     the plugin's generated pages and cache beside *destination*, so a test build never touches
     the working tree's ``.cache/`` (nor races a developer's own build).
     """
-    config_file = site_config(destination.parent / f"{destination.name}-work", cables)
+    config_file = site_config(destination.parent / f"{destination.name}-work", cables, site_url)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in ("SITE_URL", "CABLES"):
         env.pop(name, None)

@@ -205,9 +205,19 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        feed = atom_feed(self.site, config.site_url or "", config.site_name, self.page_url)
-        (site / "feed.xml").write_text(feed, encoding="utf-8")
-        sitemap.write(site, sitemap.read(site)[1], config.site_url or "")
+        if config.site_url:
+            feed = atom_feed(self.site, config.site_url, config.site_name, self.page_url)
+            (site / "feed.xml").write_text(feed, encoding="utf-8")
+            sitemap.write(site, sitemap.read(site)[1], config.site_url)
+        else:  # a feed and a sitemap hold absolute URLs only: none is better than a wrong one
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / name).unlink(missing_ok=True)
+            if not self._shard():
+                log.info(
+                    "cable2md: SITE_URL is not set, so the site has no feed.xml and no sitemap, "
+                    "and its canonical links and citations are relative; set SITE_URL to the "
+                    "published address (https://...) to build them"
+                )
         if self.config.pagefind and not self._shard():  # a sharded site is indexed once merged
             seconds = index_search(site)
             log.info("cable2md: search index (Pagefind) built in %.1f s", seconds)

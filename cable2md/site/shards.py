@@ -129,7 +129,7 @@ def _merge(shards: list[Path], site: Path) -> int:
         urls.update(listed)
         moved += _move_tree(shard, site, top=True)
         shutil.rmtree(shard)
-    return moved + len(sitemap.write(site, urls, site_url))
+    return moved + (len(sitemap.write(site, urls, site_url)) if urls else 0)
 
 
 def _move_tree(source: Path, target: Path, *, top: bool = False) -> int:

@@ -27,7 +27,8 @@ def single_site(tmp_path_factory) -> Path:
     return site
 
 
-def test_sharded_site_is_the_single_build_merged(tmp_path, single_site):
+def test_sharded_site_is_the_single_build_merged(tmp_path, single_site, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")  # as the single build is published
     sharded = tmp_path / "site"
     report = build_sharded_site(
         archive(tmp_path), sharded, config_file=ROOT / "mkdocs.yml", work=tmp_path / "work",
@@ -79,3 +80,21 @@ def test_site_is_byte_identical_across_folders_and_days(tmp_path, single_site):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert differences(tree(single_site), tree(later)) == []
+
+
+def test_without_site_url_no_page_names_a_local_address(tmp_path):
+    """A build that does not know its published address writes no absolute URL (no feed, no
+    sitemap, relative canonical links and citations) and says why."""
+    site = tmp_path / "site"
+    result = build_site(site, ROOT / "cables", site_url=None)
+    assert result.returncode == 0, result.stderr
+    assert "SITE_URL is not set" in result.stderr
+    assert not (site / "feed.xml").exists() and not (site / "sitemap.xml").exists()
+    written = [
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.suffix in (".html", ".xml", ".json") and b"127.0.0.1" in path.read_bytes()
+    ]
+    assert written == ["contributing/index.html"]  # the guide's "open http://127.0.0.1:8000"
+    page = (site / "cables/2005/05TOKYO1349/index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in page and 'type="application/atom+xml"' not in page
