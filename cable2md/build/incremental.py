@@ -209,6 +209,14 @@ def plan(
         )
     listed.people &= current["names"].keys()
     listed.renamed = renamed & current["names"].keys()
+    # a month page links the months beside it: a month that came or went changes theirs
+    months_before = {(entry[1][3], entry[1][4]) for entry in old.values()}
+    months_now = {(entry[1][3], entry[1][4]) for entry in new.values()}
+    if months_before != months_now:
+        order = sorted(months_before | months_now, key=lambda key: (key[0], key[1] or 13))
+        for at, key in enumerate(order):
+            if key in months_before ^ months_now:
+                listed.months.update(order[max(0, at - 1) : at + 2])
     return listed
 
 

@@ -220,7 +220,12 @@ def post_pages(index: Index, only: set[str] | None = None) -> Iterator[Generated
         here = paths.post(code)
         name = index.cables[idents[0]].origin or code
         table, extra_pages = listing(index, here, name, idents)
-        parts = [f"# {md(name)}", f"Post code **{md(code)}** · {len(idents):,} cables", *table]
+        parts = [
+            f"# {md(name)}",
+            f"Post code **{md(code)}** · {len(idents):,} cables · "
+            f"[All posts]({paths.link(here, paths.index('posts'))})",
+            *table,
+        ]
         yield make_page(here, {"title": plain_title(name), "post": code}, parts)
         yield from extra_pages
 
@@ -233,6 +238,7 @@ def date_pages(
     for (year, month), idents in index.months.items():
         years[year].append((month, idents))
     only_years = None if only is None else {year for year, _ in only}
+    order = sorted(index.months, key=lambda key: (key[0], key[1] or 13))
     for year, months in sorted(years.items()):
         if only_years is not None and year not in only_years:
             continue
@@ -245,9 +251,27 @@ def date_pages(
             if only is not None and (year, month) not in only:
                 continue
             table, extra_pages = listing(index, sub, label, idents)
-            yield make_page(sub, {"title": label}, [f"# Cables of {label}", *table])
+            ways = _month_ways(order, (year, month), sub)
+            yield make_page(sub, {"title": label}, [f"# Cables of {label}", ways, *table])
             yield from extra_pages
         yield make_page(here, {"title": str(year)}, [f"# Cables of {year}", "\n".join(rows)])
+
+
+def _month_ways(order: list[tuple[int, int | None]], key: tuple[int, int | None], here: str) -> str:
+    """The month before, the year, the month after: ``← 2009-02 · 2009 · 2009-04 →``."""
+    at = order.index(key)
+
+    def label(year: int, month: int | None) -> str:
+        return f"{year}-{month:02d}" if month else f"{year}, undated"
+
+    ways = [f"[{key[0]}]({paths.link(here, paths.year(key[0]))})"]
+    if at:
+        before = order[at - 1]
+        ways.insert(0, f"[← {label(*before)}]({paths.link(here, paths.month(*before))})")
+    if at + 1 < len(order):
+        after = order[at + 1]
+        ways.append(f"[{label(*after)} →]({paths.link(here, paths.month(*after))})")
+    return " · ".join(ways)
 
 
 def classification_pages(
