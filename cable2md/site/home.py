@@ -43,7 +43,7 @@ def timeline_svg(counts: dict[int, int], href: Callable[[int], str]) -> str:
                 f'text-anchor="middle">{year}</text>'
             )
     return (
-        f'<svg class="cable-timeline" viewBox="0 0 {_WIDTH} {_HEIGHT}" role="img" '
+        f'<svg class="cable-timeline" viewBox="0 0 {_WIDTH} {_HEIGHT}" role="group" '
         f'aria-label="Cables per year, {first} to {last}" xmlns="http://www.w3.org/2000/svg">'
         f'<line class="timeline-axis" x1="0" y1="{_HEIGHT - _AXIS}" x2="{_WIDTH}" y2="{_HEIGHT - _AXIS}"/>'
         + "".join(bars)
