@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..parse import Cable, IndexRow, full_year, reference
+from .glossary import identification
 from .people import Curation, Person, build_people
 
 
@@ -177,6 +178,9 @@ def build_index(cables: list[IndexRow], curation: Curation | None = None) -> Ind
         {c.id: c.origin_code or "" for c in cables},
         {c.id: c.date for c in cables},
     )
+    rows = {cable.id: cable for cable in cables}
+    for person in people.values():
+        person.who = identification(person, rows)
     topics, cable_topics = _topics(cables)
     posts: dict[str, list[str]] = defaultdict(list)
     months: dict[tuple[int, int | None], list[str]] = defaultdict(list)

@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -48,8 +48,10 @@ class Person:
     also: list[str] = field(default_factory=list)  # other names it is written as
     evidence: list[str] = field(default_factory=list)  # why those are this person
     candidates: list[str] = field(default_factory=list)  # keys (then slugs) a lone name may be
+    who: str = ""  # the identification (archive.glossary), set with the archive's dates
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """A word as its spellings share it: accents, case, possessive, hyphens, doubled letters
     and the usual transliteration alternatives folded."""
@@ -67,6 +69,7 @@ def _family_first() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip()[:1].isalpha())
 
 
+@lru_cache(maxsize=1 << 16)
 def family_name(name: str) -> str:
     """The family name a person is filed under: the first word of an East Asian name
     (``Kim Ok``, ``Lee Myung-bak``), else the last word with its particles (``van Voorst``)."""
@@ -214,6 +217,7 @@ def resolve_names_alone(
     (the one seen at the cable's post first); else a page listing the candidates."""
     by_family: dict[str, list[str]] = defaultdict(list)
     posts: dict[str, set[str]] = {}
+    held: dict[str, dict[int, frozenset[str]]] = {}  # each candidate's offices, when asked
     for key, person in people.people.items():
         if len(person.name.split()) > 1:
             by_family[skeleton(family_name(person.name))].append(key)
@@ -228,7 +232,13 @@ def resolve_names_alone(
         for cable in {a.cable for a in person.appearances}:
             titles = {a.title for a in person.appearances if a.cable == cable and a.title}
             year = years.get(cable, "")
-            fit = {c: _fits(titles, people.people[c], year, years) for c in candidates}
+            if titles:
+                for c in candidates:
+                    if c not in held:
+                        held[c] = _offices_by_year(people.people[c], years)
+                fit = {c: _fits(titles, held[c], year) for c in candidates}
+            else:
+                fit = dict.fromkeys(candidates, 1)  # no title: nothing to fit or to confirm
             fitting = [c for c in candidates if fit[c]]
             here = [c for c in fitting if origins.get(cable, "") in posts[c]]
             same_office = [c for c in fitting if fit[c] == 2]
@@ -271,24 +281,34 @@ _OFFICES = {
 }  # fmt: skip
 
 
-def _offices(title: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _offices(title: str) -> frozenset[str]:
     words = (word.casefold().strip(".,()") for word in title.replace("/", " ").split())
-    return {_OFFICES[word] for word in words if word in _OFFICES}
+    return frozenset(_OFFICES[word] for word in words if word in _OFFICES)
 
 
-def _fits(titles: set[str], person: Person, year: str, years: dict[str, str]) -> int:
-    """Whether a name alone, with *titles* in a cable of *year*, may be *person*: 0 when the
-    person's titles within a year of it name other offices only (``President Clinton`` in
-    2010 is not the Secretary Clinton of 2009-2010), 2 when they name the same office, else
-    1 (``Russian President Putin`` in 2004 may well be the Prime Minister Putin of 2009)."""
-    offices = set().union(*(_offices(title) for title in titles))
+def _offices_by_year(person: Person, years: dict[str, str]) -> dict[int, frozenset[str]]:
+    """The offices *person*'s titles name, by the year of the cables that give them."""
+    found: dict[int, frozenset[str]] = {}
+    for appearance in person.appearances:
+        year = years.get(appearance.cable, "")
+        if appearance.title and year:
+            found[int(year)] = found.get(int(year), frozenset()) | _offices(appearance.title)
+    return found
+
+
+def _fits(titles: set[str], held: dict[int, frozenset[str]], year: str) -> int:
+    """Whether a name alone, with *titles* in a cable of *year*, may be the person who *held*
+    these offices: 0 when their offices within a year of it are other ones only
+    (``President Clinton`` in 2010 is not the Secretary Clinton of 2009-2010), 2 when they
+    name the same office, else 1 (``Russian President Putin`` in 2004 may well be the Prime
+    Minister Putin of 2009)."""
+    offices = frozenset().union(*(_offices(title) for title in titles))
     if not offices or not year:
         return 1
-    theirs: set[str] = set()
-    for appearance in person.appearances:
-        other = years.get(appearance.cable, "")
-        if appearance.title and other and abs(int(other) - int(year)) <= 1:
-            theirs |= _offices(appearance.title)
+    near = int(year)
+    theirs = (held.get(near - 1, frozenset()) | held.get(near, frozenset())
+              | held.get(near + 1, frozenset()))  # fmt: skip
     return 1 if not theirs else 2 if offices & theirs else 0
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..archive import Index, cable_year, identification, related
+from ..archive import Index, cable_year, related
 from ..render import listings, paths
 
 STATE = ".cable2md-state.json"
@@ -78,7 +78,7 @@ def state(index: Index, keys: dict[str, str], inputs: str) -> dict[str, Any]:
         "names": {
             slug: [
                 person.name,
-                identification(person, index.cables),
+                person.who,
                 person.also,
                 person.evidence,
                 person.candidates,

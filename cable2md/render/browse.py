@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from ..archive import Index, cable_year, identification
+from ..archive import Index, cable_year
 from . import paths
 from .cable import cable_path, redirect_page
 from .escape import front_matter, md, plain_title
@@ -115,7 +115,7 @@ def person_pages(
                 titles[appearance.title].append(appearance.cable)
         idents = sorted(roles, key=index.position.__getitem__)
         parts = [f"# {md(person.name)}"]
-        if who := identification(person, index.cables):
+        if who := person.who:
             parts.append(f"**{md(who)}**")
         if person.note:
             parts.append(f"*{md(person.note)}*")
@@ -129,7 +129,7 @@ def person_pages(
         if person.candidates:
             links = "\n".join(
                 f"    - [{md(index.people[c].name)}]({paths.link(here, paths.person(c))})"
-                f" ({md(identification(index.people[c], index.cables) or 'no title in the cables')})"
+                f" ({md(index.people[c].who or 'no title in the cables')})"
                 for c in person.candidates
                 if c in index.people
             )

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from ..archive import Index, family_name, identification, span
+from ..archive import Index, family_name, span
 from ..parse.names import unaccented
 from . import paths
 from .browse import GeneratedFile, make_page
@@ -81,7 +81,7 @@ def people_index(index: Index) -> Iterator[GeneratedFile]:
             slug,
             person.name,
             len({a.cable for a in person.appearances}),
-            identification(person, index.cables),
+            person.who,
             *span(person, index.cables),
         )
         for slug, person in index.people.items()
