@@ -29,7 +29,8 @@ from cable2md.parse import Appearance, IndexRow
 from cable2md.parse.index_row import resolved
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "cables" / "2005" / "05TOKYO1349.txt"
+ARCHIVE = ROOT / "tests" / "fixtures" / "archive"  # the tests' own archive: never cables/
+SEED = ARCHIVE / "2005" / "05TOKYO1349.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE_CABLES = FIXTURES / "cables"
@@ -135,7 +136,7 @@ def site_pages(tmp_path: Path) -> tuple[Path, list[str]]:
     """The generated pages of the fixtures, the seed and the hostile cables, and their paths."""
     cables = tmp_path / "cables"
     shutil.copytree(ROOT / "tests" / "fixtures" / "cables", cables)
-    shutil.copytree(ROOT / "cables", cables, dirs_exist_ok=True)
+    shutil.copytree(ARCHIVE, cables, dirs_exist_ok=True)
     for hostile in (ROOT / "tests" / "hostile").glob("*.txt"):  # markup in every field
         shutil.copyfile(hostile, cables / hostile.name)
     docs = tmp_path / "docs"
@@ -186,7 +187,7 @@ def site_config(
 
 def build_site(
     destination: Path,
-    cables: Path | str = ROOT / "cables",
+    cables: Path | str = ARCHIVE,
     site_url: str | None = "http://127.0.0.1:8000/",
 ) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of the repository's site from *cables* into *destination*.
@@ -215,9 +216,7 @@ def archive(folder: Path) -> Path:
     cables = folder / "cables"
     shutil.copytree(FIXTURE_CABLES, cables)
     (cables / "2005").mkdir()
-    shutil.copyfile(
-        ROOT / "cables" / "2005" / "05TOKYO1349.txt", cables / "2005" / "05TOKYO1349.txt"
-    )
+    shutil.copyfile(SEED, cables / "2005" / "05TOKYO1349.txt")
     return cables
 
 

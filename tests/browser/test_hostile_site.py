@@ -16,7 +16,7 @@ import shutil
 import pytest
 import yaml
 
-from tests.helpers import ROOT, build_site, serve
+from tests.helpers import ROOT, SEED, build_site, serve
 
 HOSTILE = ROOT / "tests" / "hostile"
 PAYLOADS = json.loads((HOSTILE / "payloads.json").read_text(encoding="utf-8"))
@@ -34,7 +34,7 @@ def hostile_site(tmp_path_factory):
     cables = tmp_path_factory.mktemp("hostile-corpus")
     for path in HOSTILE.glob("*.txt"):
         shutil.copyfile(path, cables / path.name)
-    shutil.copyfile(ROOT / "cables" / "2005" / "05TOKYO1349.txt", cables / "05TOKYO1349.txt")
+    shutil.copyfile(SEED, cables / "05TOKYO1349.txt")
     destination = tmp_path_factory.mktemp("hostile-built")
     result = build_site(destination, cables)
     assert result.returncode == 0, result.stdout + result.stderr

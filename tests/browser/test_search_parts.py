@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cable2md.search.pagefind_format import index_entries
-from tests.helpers import FIXTURE_CABLES, ROOT, expect, open_page, result_count
+from tests.helpers import FIXTURE_CABLES, SEED, expect, open_page, result_count
 
 pytestmark = pytest.mark.browser
 
@@ -136,7 +136,7 @@ def test_the_page_stems_words_as_pagefind_does(page, parted_url, tmp_path):
     """The lexicon holds Pagefind's stems; the page finds a query word by its own stem as a
     prefix of them, so that stem must be Pagefind's or a prefix of it, for every word."""
     texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURE_CABLES.glob("*.txt"))]
-    texts.append((ROOT / "cables" / "2005" / "05TOKYO1349.txt").read_text(encoding="utf-8"))
+    texts.append((SEED).read_text(encoding="utf-8"))
     words = sorted({w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(texts) + TRICKY)})
     assert len(words) > 1000
     expected = pagefind_stems(tmp_path, words)

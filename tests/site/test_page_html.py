@@ -23,7 +23,7 @@ from cable2md.site.fast_markdown.generated_page import (
     unproven_versions,
 )
 from cable2md.site.fast_markdown.lean_markdown import LeanMarkdown
-from tests.helpers import ROOT, site_pages
+from tests.helpers import ARCHIVE, ROOT, site_pages
 
 LEAN = LeanMarkdown()
 LEAN.active = True
@@ -173,7 +173,7 @@ def test_any_page_is_converted_as_python_markdown_does_or_left_to_it(text):
 def test_the_plugin_makes_generated_pages_outside_the_nav_only(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # on_files sets it when unset
     generated = tmp_path / "generated"
-    build(ROOT / "cables", generated)
+    build(ARCHIVE, generated)
     config = load_config(str(ROOT / "mkdocs.yml"))
     plugin = config.plugins["cable2md"]
     plugin.config.generated, plugin.config.prebuilt = str(generated), True

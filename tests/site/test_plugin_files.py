@@ -11,7 +11,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from cable2md.build import MANIFEST, build
 from cable2md.site.plugin import in_shard
-from tests.helpers import ROOT, SEED
+from tests.helpers import ARCHIVE, ROOT, SEED
 
 
 def test_generated_pages_are_files_and_hand_written_ones_win(tmp_path, monkeypatch):
@@ -44,7 +44,7 @@ def test_a_shard_finds_the_pages_of_other_shards_without_listing_them(tmp_path, 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     monkeypatch.setenv("CABLE2MD_SHARD", "1/3")
     generated = tmp_path / "generated"
-    build(ROOT / "cables", generated)
+    build(ARCHIVE, generated)
     config = load_config(str(ROOT / "mkdocs.yml"))
     plugin = config.plugins["cable2md"]
     plugin.config.generated, plugin.config.prebuilt = str(generated), True

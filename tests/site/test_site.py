@@ -15,7 +15,7 @@ import pytest
 from cable2md.search import index_search
 from cable2md.site import build_site as build_sharded_site
 from cable2md.site import sitemap
-from tests.helpers import ROOT, archive, build_site, differences, tree
+from tests.helpers import ARCHIVE, ROOT, archive, build_site, differences, tree
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_without_site_url_no_page_names_a_local_address(tmp_path):
     """A build that does not know its published address writes no absolute URL (no feed, no
     sitemap, relative canonical links and citations) and says why."""
     site = tmp_path / "site"
-    result = build_site(site, ROOT / "cables", site_url=None)
+    result = build_site(site, ARCHIVE, site_url=None)
     assert result.returncode == 0, result.stderr
     assert "SITE_URL is not set" in result.stderr
     assert not (site / "feed.xml").exists() and not (site / "sitemap.xml").exists()
