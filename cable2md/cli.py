@@ -1,4 +1,5 @@
-"""The ``cable2md`` command: parse | build | check | add | import | site | publish | search.
+"""The ``cable2md`` command: parse | build | check | add | import | manifest | site | publish |
+search.
 
 Each subcommand is one small function over a layer's public API, imported inside it (so
 ``cable2md parse`` never loads MkDocs); errors print as ``path:line:col: message`` on
@@ -188,6 +189,32 @@ def _publish_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _manifest_command(args: argparse.Namespace) -> int:
+    from .intake import manifest
+
+    cables = Path(args.cables)
+    if args.write:
+        path, count = manifest.write(cables, iter_cable_files([cables]))
+        print(f"cable2md manifest: {path} written ({count:,} cables)")
+        return 0
+    checked = manifest.check(cables, iter_cable_files([cables]))
+    if not checked.exists:
+        print(f"cable2md manifest: no {checked.path}: write it with `cable2md manifest --write`", file=sys.stderr)  # fmt: skip
+        return 1
+    for change in checked.changes:
+        print(f"{cables / change}", file=sys.stderr)
+    if checked.changes:
+        print(
+            f"cable2md manifest: {len(checked.changes)} published address(es) would change. If "
+            "that is right, run `cable2md manifest --write` and commit cables/manifest.tsv in "
+            "this pull request: each old address then sends readers to the new page",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"cable2md manifest: {checked.cables:,} cables, no address changed ({checked.new} new)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .search import PAGES_PER_INDEX
 
@@ -288,6 +315,16 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     site.add_argument("--strict", action="store_true", help="exit 1 when any cable is rejected")
     site.set_defaults(run=_site_command)
+
+    manifest = commands.add_parser(
+        "manifest",
+        help="check that no cable's id or address changed (cables/manifest.tsv), or --write it",
+    )
+    manifest.add_argument("--cables", default="cables", help="the archive's cables folder")
+    manifest.add_argument(
+        "--write", action="store_true", help="write the manifest (old addresses kept as moved)"
+    )
+    manifest.set_defaults(run=_manifest_command)
 
     publish = commands.add_parser(
         "publish",

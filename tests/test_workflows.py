@@ -124,3 +124,17 @@ def test_tests_run_on_the_oldest_and_newest_python():
 def test_dependabot_updates_actions_and_pip():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {u["package-ecosystem"] for u in config["updates"]} == {"github-actions", "pip"}
+
+
+def test_the_contributor_s_check_needs_only_the_python_install():
+    """`make check` (CONTRIBUTING's loop) depends on the virtual environment alone: no apt
+    package, no browser, no npm tool."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"^([^\s:#]+):([^\n=]*)$", text, re.M))
+    assert rules["check"].split() == ["$(STAMP)"]
+    install = text[text.index("$(STAMP): pyproject.toml") :].split("\n\n", 1)[0]
+    # (apt-get there only adds python3-venv to a Debian Python that lacks it)
+    assert "system-deps" not in install and "npm" not in install and "chromium" not in install
+    assert (
+        "apt-get install -y -qq python3-venv" in install and install.count("apt-get install") == 1
+    )

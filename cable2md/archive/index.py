@@ -47,6 +47,7 @@ class Index:
     related: dict[str, list[str]] = field(default_factory=dict)  # set by related.relate
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
+    moved: dict[str, str] = field(default_factory=dict)  # old id -> new (cables/manifest.tsv)
 
     def people_of(self, ident: str) -> list[str]:
         """The slugs of the people cable *ident* is about, sorted: its participants, the

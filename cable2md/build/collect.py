@@ -8,13 +8,14 @@ keeps one cable per id, naming identical copies and conflicting texts.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import parallel
-from ..parse import CableError, IndexRow, index_row_of, parse_bytes
+from ..parse import CableError, IndexRow, full_year, index_row_of, parse_bytes
 from .cache import RecordCache
 
 
@@ -47,8 +48,13 @@ def _parse_one(
     except CableError as error:
         return key, None, None, str(error)
     if cable.id is None:
-        problem = next(
-            (d.message for d in cable.defects if "id" in d.message), "no id could be formed"
+        defect = next(
+            (d for d in cable.defects if d.message.startswith("no id could be formed")), None
+        )
+        problem = (
+            f"{defect.line}:{defect.column}: {defect.message}"
+            if defect
+            else "1:1: no id could be formed"
         )
         return key, cable.to_dict(), (None, problem), None
     return key, cable.to_dict(), index_row_of(cable).to_row(), None
@@ -101,6 +107,31 @@ class Chosen:
     rejected: list[str] = field(default_factory=list)
 
 
+_ID_NAME_RE = re.compile(r"\d\d[A-Z][A-Z-]*\d+")
+
+
+def _misplaced(source: str) -> str | None:
+    """Why a file in a year folder is not at its place (``<year>/<ID>.txt``), or None: its
+    year folder decides its page's address, so a wrong one must not publish."""
+    folder, _, filename = source.rpartition("/")
+    year = folder.rpartition("/")[2]
+    if not (len(year) == 4 and year.isdigit()):
+        return None  # not in a year folder: files outside the archive's layout are read as given
+    stem = filename.removesuffix(".txt")
+    if not _ID_NAME_RE.fullmatch(stem):
+        return (
+            f"misplaced: a file in a year folder is named by its cable's id ({year}/<ID>.txt); "
+            "`cable2md add FILE` names and places it"
+        )
+    expected = str(full_year(int(stem[:2])))
+    if year != expected:
+        return (
+            f"misplaced: cable {stem} belongs in the year folder {expected}, not {year}; "
+            f"move it to {expected}/{stem}.txt (git mv), or let `cable2md add` place it"
+        )
+    return None
+
+
 def one_per_id(files: dict[Path, str], rows: dict[str, tuple[Any, ...]], root: Path) -> Chosen:
     chosen = Chosen()
     prefix = f"{root.as_posix().rstrip('/')}/"  # string slicing: pathlib is slow over 251k files
@@ -109,10 +140,14 @@ def one_per_id(files: dict[Path, str], rows: dict[str, tuple[Any, ...]], root: P
         if row is None:
             continue
         if row[0] is None:
-            chosen.rejected.append(f"{path}:1: no id could be formed: {row[1]}")
+            chosen.rejected.append(f"{path}:{row[1]}")
             continue
         name = path.as_posix()
         source = name[len(prefix) :] if name.startswith(prefix) else name
+        misplaced = _misplaced(source)
+        if misplaced:
+            chosen.rejected.append(f"{path}:1:1: {misplaced}")
+            continue
         cable = IndexRow.from_row(row, source)
         if cable.id in chosen.cables:
             other_path, other_key, _ = chosen.cables[cable.id]

@@ -28,7 +28,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..archive import Curation, Index, build_index, relate, topic_weights
+from ..archive import Curation, Index, Manifest, build_index, relate, topic_weights
+from ..archive.manifest import NAME as MANIFEST
 from ..parse import IndexRow, oversize
 from ..render import (
     SITE_DATA,
@@ -105,7 +106,8 @@ def build(
         report.duplicates += chosen.duplicates
         report.rejected += chosen.rejected
         del rows  # each index row keeps what it needs of its stored row
-        return _build_pages(docs_dir, chosen.cables, report, cache_dir, people_file, jobs)
+        moved = Manifest.read(cables_dir / MANIFEST).moved
+        return _build_pages(docs_dir, chosen.cables, report, cache_dir, people_file, jobs, moved)
     finally:
         if collecting:
             gc.enable()
@@ -120,9 +122,11 @@ def _build_pages(
     cache_dir: Path,
     people_file: Path | None,
     jobs: int | None,
+    moved: dict[str, str],
 ) -> tuple[Report, Index]:
     report.cables = len(chosen)
     index = build_index([row for _, _, row in chosen.values()], Curation.load(people_file))
+    index.moved = moved
     now = incremental.state(
         index, {ident: key for ident, (_, key, _) in chosen.items()}, inputs_digest(people_file)
     )

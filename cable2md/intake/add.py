@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from ..parse import Cable, CableError, full_year, parse_file
+from .manifest import record
 
 _ID_RE = re.compile(r"^\d{2}[A-Z][A-Z0-9]*?\d+$")
 
@@ -56,6 +57,7 @@ def add_files(
             shutil.copyfile(path, target)
             print(f"added {path} as {target}")
         added.append(target)
+    record(cables_dir, [place for place in added if place.is_relative_to(cables_dir)])
     return added, notes, problems
 
 
@@ -65,7 +67,8 @@ def _refusal(path: Path, cable: Cable, what: str) -> str:
         (d for d in cable.defects if "rests on a guess" in d.message or "no id" in d.message), None
     )
     line, column = (cause.line, cause.column) if cause else cable.location("classification")
-    reason = f" ({cause.message.split(': ', 1)[-1]})" if cause and "no id" in cause.message else ""
+    detail = cause.message.split(": ", 1)[-1].split("; give the id")[0] if cause else ""
+    reason = f": {detail}" if cause and "no id" in cause.message else ""
     return (
         f"{path}:{line}:{column}: {what}{reason}: not added. Give the cable's id with"
         " `cable2md add FILE --id ID` (the release's id when you know it)"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..archive import Curation, cable_year, canonical_codes, decisions, is_keyword
 from ..parse import Cable, CableError, parse_file, reference
+from ..render import md
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +70,15 @@ def check_file(path: Path, cables_dir: Path) -> FileReport:
     report.cable = cable
     for defect in cable.defects:
         # A guessed id stops the check: the archive would file the cable under a year that
-        # no text states (cable2md add --id, or --accept-guess, settles it).
+        # no text states (cable2md add --id, or --accept-guess, settles it); so does no id.
         guess = cable.id_source == "guess" and "rests on a guess" in defect.message
-        level = "error" if guess else "warning"
-        report.problems.append(Problem(name, defect.line, defect.column, level, defect.message))
+        no_id = cable.id is None and defect.message.startswith("no id could be formed")
+        level = "error" if guess or no_id else "warning"
+        message = defect.message
+        if no_id:
+            message = "the cable has no place in the archive: " + message
+        report.problems.append(Problem(name, defect.line, defect.column, level, message))
     if cable.id is None:
-        line, column = cable.location("classification")
-        report.problems.append(
-            Problem(
-                name,
-                line,
-                column,
-                "error",
-                "no id can be formed, so the cable has no place in the archive",
-            )
-        )
         return report
     for other in _same_id_files(cables_dir, cable.id, path):
         same = other.read_bytes() == path.read_bytes()
@@ -182,8 +177,8 @@ def markdown_summary(reports: list[FileReport]) -> str:
     rows = [
         "## cable2md check",
         "",
-        "| File | Id | Date | Post | Classification | Result |",
-        "|---|---|---|---|---|---|",
+        "| File | Id | Id from | Date | Post | Classification | Subject | TAGS | Paragraphs | Partial | Result |",
+        "|---|---|---|---|---|---|---|---|--:|---|---|",
     ]
     for report in reports:
         cable = report.cable
@@ -192,18 +187,26 @@ def markdown_summary(reports: list[FileReport]) -> str:
             if report.ok and not report.problems
             else ("warnings" if report.ok else "**errors**")
         )
+        numbered = sum(1 for p in cable.paragraphs if p.number is not None) if cable else 0
         cells = [
             report.path,
             cable.id if cable and cable.id else "-",
+            cable.id_source if cable and cable.id_source else "-",
             cable.date if cable and cable.date else "-",
             cable.origin if cable and cable.origin else "-",
             cable.classification if cable and cable.classification else "-",
+            cable.subject if cable and cable.subject else "-",
+            " ".join(cable.tags) if cable and cable.tags else "-",
+            str(numbered) if cable else "-",
+            ("yes" if cable.partial else "no") if cable else "-",
             result,
         ]
-        rows.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+        # cable text is data: escaped so it never becomes Markdown or HTML in the summary
+        text = [md(str(cell)).replace("|", "\\|") for cell in cells[:-1]] + [cells[-1]]
+        rows.append("| " + " | ".join(text) + " |")
     problems = [p for report in reports for p in report.problems]
     if problems:
         rows += ["", "### Problems", ""] + [
-            f"- `{p.path}:{p.line}:{p.column}` {p.level}: {p.message}" for p in problems
+            f"- `{p.path}:{p.line}:{p.column}` {p.level}: {md(p.message)}" for p in problems
         ]
     return "\n".join(rows) + "\n"

@@ -7,6 +7,7 @@ publisher's label (``SECRET//NOFORN``), using ``data/caveats.yaml``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,6 +96,26 @@ def _level(words: list[str]) -> tuple[str, int] | None:
             key = key[1:]  # a doubled first letter: "SS E C R E T", "UUNCLAS"
         if key in LEVELS and len(words) >= size:
             return LEVELS[key], size
+    return None
+
+
+_LEVEL_WORDS: Final = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
+_SERIAL_END_RE: Final = re.compile(r"\b[A-Z][A-Z .]+\s0*\d{1,6}\s*$")
+
+
+def misspelled_level(text: str) -> tuple[str, str] | None:
+    """``C O N F I D E N T A I L  TOKYO 000100`` -> (``CONFIDENTAIL``, ``CONFIDENTIAL``): a
+    line shaped like a classification line (a word, then a post and a serial) whose first word
+    is a level misspelled, with the level it is closest to; None for any other line."""
+    words = _squeeze_letters(text.strip().upper()).split()
+    if len(words) < 3 or not _SERIAL_END_RE.search(" ".join(words[1:])):
+        return None
+    word = words[0].strip(".:,")
+    if word in _LEVEL_WORDS or not word.isalpha() or word.lower() in reference.common_words():
+        return None  # a level, or a word (SECRETARY RICE 2005)
+    for level in _LEVEL_WORDS:
+        if difflib.SequenceMatcher(None, word, level).ratio() >= 0.8:
+            return word, level
     return None
 
 

@@ -25,7 +25,7 @@ from typing import Final
 
 from . import fields, refs
 from .body import block_text, read_body, truncation
-from .classification import label
+from .classification import label, misspelled_level
 from .errors import CableError, Defect
 from .furniture import remove_furniture, strip_body_routing
 from .header import Header, read_header
@@ -57,14 +57,37 @@ def _check_header(source: Source, header, identity, body_lines: list[Line]) -> l
             1,
             "not a cable: no routing header, classification line, TAGS or SUBJECT found",
         )
+    misspelled = None
     if header.classification is None:
-        defects.append(Defect(*where, "no classification line"))
+        misspelled = _misspelled_line(source)
+        if misspelled:
+            line, written, level = misspelled
+            where = (line, 1)
+            defects.append(
+                Defect(
+                    *where,
+                    f"this looks like the classification line, but {written!r} is not a "
+                    f"classification: correct it to {level} as the cable has it (UNCLASSIFIED, "
+                    "CONFIDENTIAL or SECRET)",
+                )
+            )
+        else:
+            defects.append(Defect(*where, "no classification line"))
     if identity.id is None:
         missing = (
             "post and number" if identity.number is None or identity.origin_code is None else "year"
         )
+        cause = (
+            "they stand on the classification line, which could not be read"
+            if misspelled and missing == "post and number"
+            else "the text does not give them"
+        )
         defects.append(
-            Defect(*where, f"no id could be formed: the cable's {missing} could not be read")
+            Defect(
+                *where,
+                f"no id could be formed: the cable's {missing} could not be read ({cause}); "
+                "give the id with `cable2md add FILE --id ID`",
+            )
         )
     elif identity.origin is None:
         defects.append(
@@ -243,6 +266,16 @@ def _telegram_header(
         if not line.blank and line.number not in kept and line.number not in noted
     ]
     return rest, set_aside
+
+
+def _misspelled_line(source: Source) -> tuple[int, str, str] | None:
+    """The first of the file's first lines that is a classification line with its level
+    misspelled: its line number, the word written and the level meant."""
+    for number, text in enumerate(source.lines[:60], 1):
+        found = misspelled_level(text)
+        if found:
+            return number, *found
+    return None
 
 
 # A database export's row: "50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL"

@@ -22,7 +22,7 @@ from .browse import (
 )
 from .cable import page_inputs, render_cable
 from .data_files import data_files
-from .escape import html_text
+from .escape import html_text, md
 from .indexes import index_pages
 from .site_data import SITE_DATA, site_data
 
@@ -35,6 +35,7 @@ __all__ = [
     "html_text",
     "index_pages",
     "listings",
+    "md",
     "page_inputs",
     "paths",
     "person_pages",

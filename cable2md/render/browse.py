@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..archive import Index, cable_year
 from . import paths
-from .cable import cable_path, redirect_page
+from .cable import cable_path, moved_page, redirect_page
 from .escape import front_matter, md, plain_title
 from .listings import UNITS, Part, split, wanted
 
@@ -291,8 +291,13 @@ def classification_pages(
 
 
 def redirect_pages(index: Index) -> Iterator[GeneratedFile]:
-    """A page at each address the release files a cable under when its text reads another id."""
+    """A page at each address the release files a cable under when its text reads another id,
+    and at each address a cable had before its id changed (``cables/manifest.tsv``)."""
     for ident in index.order:
         page = redirect_page(index.cables[ident])
         if page is not None and index.cables[ident].filed_as not in index.cables:
             yield page  # (a cable of that id in the archive keeps its own page)
+    filed = {row.filed_as for row in index.cables.values() if row.filed_as}
+    for old, new in sorted(index.moved.items()):
+        if new in index.cables and old not in index.cables and old not in filed:
+            yield moved_page(old, index.cables[new])

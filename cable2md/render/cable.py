@@ -218,6 +218,22 @@ def redirect_page(cable: Cable | IndexRow) -> tuple[str, str] | None:
     return here, front_matter(front) + "\n" + note + "\n"
 
 
+def moved_page(old: str, cable: Cable | IndexRow) -> tuple[str, str]:
+    """The page at the address cable *old* was published at before its id became *cable*'s:
+    it sends the reader on (template ``redirect.html``)."""
+    front = {
+        "template": "redirect.html",
+        "id": cable.id,
+        "filed_as": old,
+        "moved": True,
+        "title": title(cable),
+        "target": paths.cable(cable.id or "", cable_year(cable)),
+        "search": {"exclude": True},
+    }
+    note = f"This cable was published here as {md(old)}; it is now read as {md(cable.id or '')}."
+    return page_of(old, None), front_matter(front) + "\n" + note + "\n"
+
+
 def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:
     """The docs-relative path and the Markdown of *cable*'s page, from its full record and
     its :func:`page_inputs`."""

@@ -291,3 +291,21 @@ def test_a_build_drops_the_records_parsed_by_other_code(tmp_path, monkeypatch):
     with cache.sqlite3.connect(store / "records.sqlite") as db:
         prefixes = {key.split(":")[0] for (key,) in db.execute("SELECT key FROM parsed")}
     assert prefixes == {"another-parser"}
+
+
+@pytest.mark.parametrize(
+    ("place", "message"),
+    [
+        ("2007/05TOKYO1349.txt", "misplaced: cable 05TOKYO1349 belongs in the year folder 2005, not 2007"),
+        ("2005/tokyo-extract.txt", "misplaced: a file in a year folder is named by its cable's id"),
+    ],
+)  # fmt: skip
+def test_a_misplaced_file_is_rejected_with_where_it_belongs(tmp_path, place, message):
+    cables = tmp_path / "cables"
+    (cables / place).parent.mkdir(parents=True)
+    shutil.copyfile(SEED, cables / place)
+    report, index = build(cables, tmp_path / "docs", cache_dir=tmp_path / "cache", jobs=1)
+    assert report.rejected == [
+        f"{cables / place}:1:1: {message}" + report.rejected[0].split(message, 1)[1]
+    ]
+    assert not index.cables  # no page at an address its place would make wrong

@@ -145,4 +145,38 @@ def test_github_format_and_summary(tmp_path, archive, capsys):
         f"::error file={misnamed},line=1,col=1::file should be at cables/1974/74MANILA777.txt"
     )
     text = summary.read_text(encoding="utf-8")
-    assert "| File | Id | Date |" in text and "74MANILA777" in text and "**errors**" in text
+    assert (
+        "| File | Id | Id from | Date |" in text and "74MANILA777" in text and "**errors**" in text
+    )
+
+
+MISSPELLED = """\
+R 021200Z MAR 09
+FM AMEMBASSY TOKYO
+TO SECSTATE WASHDC 0001
+
+C O N F I D E N T A I L TOKYO 000100
+
+E.O. 12958: DECL: 03/02/2019
+TAGS: PREL, JA
+SUBJECT: A TEST
+
+1. (C) The minister said so.
+"""
+
+
+def test_a_misspelled_classification_line_is_reported_at_its_line(tmp_path, archive, capsys):
+    path = tmp_path / "09TOKYO100.txt"
+    path.write_text(MISSPELLED, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(path), "--cables", str(archive))
+    assert code == 1
+    assert (
+        f"{path}:5:1: warning: this looks like the classification line, but 'CONFIDENTAIL' is "
+        "not a classification: correct it to CONFIDENTIAL" in out
+    )
+    assert f"{path}:5:1: error: the cable has no place in the archive: no id could be formed" in out
+    assert ":1:1:" not in out  # nothing piles up on line 1
+    code, _, err = run(capsys, "add", str(path), "--cables", str(archive))
+    assert code == 1 and "cable2md add: 0 added, 1 not added" in err
+    assert f"{path}:5:1: no id can be formed from the text: the cable's post and number" in err
+    assert err.count("--id ID") == 1  # the next step, said once

@@ -204,3 +204,21 @@ def test_a_caveat_given_twice_on_its_line_is_one_caveat():
         "TAGS: PGOV LY\nSUBJECT: A SUBJECT\n\n1. (C) Text.\n"
     )
     assert parse_bytes(text.encode()).handling == ("SIPDIS",)  # compiled and Python alike
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("C O N F I D E N T A I L TOKYO 000100", ("CONFIDENTAIL", "CONFIDENTIAL")),
+        ("SECERT SECTION 01 OF 02 ROME 001234", ("SECERT", "SECRET")),
+        ("UNCLASIFIED STATE 012345", ("UNCLASIFIED", "UNCLASSIFIED")),
+        ("CONFIDENTIAL TOKYO 000100", None),  # spelled right: not a misspelling
+        ("SECRETARY RICE 2005", None),  # a word, not a level
+        ("CONFERENCE ROOM 201", None),
+        ("SEGRET", None),  # no post and serial after it
+    ],
+)
+def test_a_misspelled_level_on_a_classification_line(line, found):
+    from cable2md.parse.classification import misspelled_level
+
+    assert misspelled_level(line) == found
