@@ -34,7 +34,7 @@ def _make_targets() -> set[str]:
 
 
 def test_there_are_ci_and_deploy_workflows():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml", "pr-comment.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -42,7 +42,10 @@ def test_every_command_exists(path):
     targets = _make_targets()
     subcommands = set(build_parser()._subparsers._group_actions[0].choices)
     checked = 0
-    for _, _, step in _steps(_load(path)):
+    workflow = _load(path)
+    if "workflow_run" in workflow["on"]:
+        return  # it runs no command at all (test_a_workflow_run_job_runs_no_pull_request_code)
+    for _, _, step in _steps(workflow):
         for command in re.split(r"[\n;|&]+", step.get("run", "")):
             words = shlex.split(command.strip(), posix=True) if command.strip() else []
             for position, word in enumerate(words):
@@ -65,7 +68,8 @@ def test_every_command_exists(path):
 def test_untrusted_code_never_gets_write_power(path):
     workflow = _load(path)
     text = path.read_text(encoding="utf-8")
-    assert "pull_request_target" not in text and "workflow_run" not in text
+    assert "pull_request_target" not in text
+    assert "workflow_run" not in text or path.name == "pr-comment.yml"
     assert workflow["permissions"] == {"contents": "read"}
     for name, _job, step in _steps(workflow):
         uses = step.get("uses")
@@ -81,7 +85,9 @@ def test_untrusted_code_never_gets_write_power(path):
     for name, job in workflow["jobs"].items():
         granted = job.get("permissions", {})
         writes = {scope for scope, level in granted.items() if level == "write"}
-        if writes:
+        if writes and path.name == "pr-comment.yml":
+            assert writes == {"pull-requests"}, f"{path.name}/{name}: {writes}"
+        elif writes:
             # Only a job that checks out nothing and runs no shell may hold write scopes.
             assert writes <= {"pages", "id-token"}, f"{path.name}/{name}: {writes}"
             assert path.name == "deploy.yml" and "pull_request" not in workflow["on"]
@@ -138,3 +144,20 @@ def test_the_contributor_s_check_needs_only_the_python_install():
     assert (
         "apt-get install -y -qq python3-venv" in install and install.count("apt-get install") == 1
     )
+
+
+def test_a_workflow_run_job_runs_no_pull_request_code():
+    """The comment job holds a write token, so it checks out nothing, runs no shell and
+    executes nothing from the artifact it reads: only pinned actions, the artifact as text."""
+    path = ROOT / ".github" / "workflows" / "pr-comment.yml"
+    workflow = _load(path)
+    assert set(workflow["on"]) == {"workflow_run"}
+    for name, job, step in _steps(workflow):
+        assert "run" not in step, name
+        assert "checkout" not in step.get("uses", ""), name
+        assert job["if"] == "${{ github.event.workflow_run.event == 'pull_request' }}"
+    script = next(
+        s["with"]["script"] for _, _, s in _steps(workflow) if "github-script" in s["uses"]
+    )
+    assert "readFileSync" in script and not re.search(r"\b(eval|exec|require\(\s*[^\"])", script)
+    assert "Number.isInteger(number)" in script  # the artifact's pull request number is checked
