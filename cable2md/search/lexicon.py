@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import string
 from collections import defaultdict
 from pathlib import Path
 
@@ -57,4 +58,18 @@ def write_lexicon(bundles: list[Path], folder: Path, jobs: int | None = None) ->
         (folder / f"{key}.json").write_text(
             json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+    # Which word files exist, by the words' first character (keys/<hex of it>.json): the page
+    # asks for a word file only when it exists, so a word no cable holds costs no failed
+    # request, and each list stays small at the release's size.
+    # (every letter and digit has its list, empty or not: most queries start with one)
+    keys: dict[str, list[str]] = {
+        c.encode().hex(): [] for c in string.ascii_lowercase + string.digits
+    }
+    for key in sorted(files):
+        keys.setdefault(bytes.fromhex(key).decode("utf-8")[:1].encode("utf-8").hex(), []).append(
+            key
+        )
+    (folder / "keys").mkdir()
+    for first, listed in keys.items():
+        (folder / "keys" / f"{first}.json").write_text(json.dumps(listed), encoding="utf-8")
     return len(masks)

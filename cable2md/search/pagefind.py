@@ -118,8 +118,8 @@ def index_search(site: Path, pages_per_index: int = PAGES_PER_INDEX) -> float:
     bundles = [bundle, *(bundle / "parts" / str(number) for number in range(1, len(parts)))]
     for bundle_dir in bundles:
         canonical_bundle(bundle_dir)
-    if len(bundles) > 1:
-        write_lexicon(bundles, bundle / "lexicon")
+    # Written for one part too: the search page tells from it that no cable holds a word.
+    write_lexicon(bundles, bundle / "lexicon")
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
     (bundle / "parts.json").write_text(json.dumps(merged), encoding="utf-8")
     (bundle / "coverage.json").write_text(json.dumps(_coverage(parts)), encoding="utf-8")

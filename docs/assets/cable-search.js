@@ -36,6 +36,12 @@
   var KEY_CHARACTERS = 3;  // as cable2md/search/lexicon.py names the files
   var PART_KB = 110;  // gzip: 14.2 MB for the 126 parts of 251,000 cables holding "minister"
 
+  // The hex digits of the first UTF-8 character of a key in hex (2 to 8 of them).
+  function firstCharHex(hex) {
+    var lead = parseInt(hex.slice(0, 2), 16);
+    return 2 * (lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
+  }
+
   function fileOf(word) {
     var key = Array.from(word).slice(0, KEY_CHARACTERS).join("");
     return Array.from(new TextEncoder().encode(key), function (byte) {
@@ -43,11 +49,21 @@
     }).join("");
   }
 
+  var keyLists = {};
+  function fetchJson(path, empty) {
+    return fetch(root + "pagefind/lexicon/" + path)
+      .then(function (response) { return response.ok ? response.json() : empty; })
+      .catch(function () { return empty; });
+  }
+
+  // A word file is fetched only when keys/<its first character>.json lists it.
   function lexiconFile(name) {
     if (!lexicon[name]) {
-      lexicon[name] = fetch(root + "pagefind/lexicon/" + name + ".json")
-        .then(function (response) { return response.ok ? response.json() : {}; })
-        .catch(function () { return {}; });
+      var first = name.slice(0, firstCharHex(name));
+      if (!keyLists[first]) keyLists[first] = fetchJson("keys/" + first + ".json", []);
+      lexicon[name] = keyLists[first].then(function (keys) {
+        return keys.indexOf(name) >= 0 ? fetchJson(name + ".json", {}) : {};
+      });
     }
     return lexicon[name];
   }
@@ -65,6 +81,19 @@
       }
       return mask ? mask : null;
     });
+  }
+
+  // The query's words that no cable holds (their stem is not in the lexicon): Pagefind would
+  // answer them with near matches, which the page then labels as such.
+  function absent(query) {
+    var terms = query.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);  // as typed, for the note
+    return Promise.all(terms.map(function (term) {
+      var stem = stemmer.stemWord(term.toLowerCase());
+      if (Array.from(stem).length < KEY_CHARACTERS) return null;
+      return lexiconFile(fileOf(stem)).then(function (words) {
+        return Object.prototype.hasOwnProperty.call(words, stem) ? null : term;
+      });
+    })).then(function (missing) { return missing.filter(Boolean); });
   }
 
   function partsFor(query) {
@@ -155,10 +184,21 @@
       if (ui) ui.triggerSearch("");
       return;
     }
-    partsFor(query).then(function (holding) {
+    Promise.all([partsFor(query), absent(query)]).then(function (found) {
       if (ticket !== asked) return;
+      var holding = found[0];
       var selected = all.checked ? holding : holding.slice(-1);
       explain(holding, selected);
+      if (found[1].length) {
+        note.textContent = "No cable contains " + found[1].map(function (term) {
+          return "\u201c" + term + "\u201d";
+        }).join(" or ") + ". The results below are near matches, not " +
+          (found[1].length === 1 ? "that word." : "those words.");
+        note.hidden = false;
+        note.classList.add("cable-search-note--absent");
+      } else {
+        note.classList.remove("cable-search-note--absent");
+      }
       show(selected, query);
     });
   }

@@ -120,6 +120,22 @@ def test_cable_search_with_a_facet(page, base_url):
     expect(page.locator(".cable-banner").first).to_contain_text("SECRET")
 
 
+@pytest.mark.parametrize("word", ["Kissinger", "xyzzyq"])
+def test_a_word_no_cable_holds_is_said_before_any_near_match(page, base_url, word):
+    open_page(page, base_url, f"search/?query={word}")
+    note = page.locator("#cable-search-note")
+    expect(note).to_have_text(
+        f"No cable contains \u201c{word}\u201d. The results below are near matches, not that word.",
+        timeout=30_000,
+    )
+
+
+def test_a_word_cables_hold_gets_no_such_note(page, base_url):
+    open_page(page, base_url, "search/?query=Nishida")
+    expect(page.locator(".pagefind-ui__results")).to_contain_text("05TOKYO1349", timeout=30_000)
+    expect(page.locator("#cable-search-note")).not_to_contain_text("No cable contains")
+
+
 def test_search_page_takes_a_query_from_its_address(page, base_url):
     open_page(page, base_url, "search/?query=Nishida")
     expect(page.locator("#cable-search-query")).to_have_value("Nishida")

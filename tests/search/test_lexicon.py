@@ -59,11 +59,17 @@ def test_every_word_of_every_part_is_in_the_lexicon(tmp_path):
     assert (words["shared0"], words["shared1"]) == (0b1111, 0b0111)
 
 
-def test_a_single_index_has_no_lexicon(tmp_path):
+def test_a_single_index_has_a_lexicon_that_says_which_words_no_cable_holds(tmp_path):
     site = site_of(tmp_path / "site", PAGES)
     index_search(site)
     assert json.loads((site / "pagefind" / "parts.json").read_text()) == []
-    assert not (site / "pagefind" / "lexicon").exists()
+    lexicon = site / "pagefind" / "lexicon"
+    # every letter has its list of word files, so a word no cable holds costs no failed fetch
+    assert json.loads((lexicon / "keys" / "78.json").read_text()) == []  # "x"
+    assert "62616e" in json.loads((lexicon / "keys" / "62.json").read_text())  # "ban", of band
+    for first in (lexicon / "keys").glob("*.json"):
+        for key in json.loads(first.read_text()):
+            assert (lexicon / f"{key}.json").exists() and key.startswith(first.stem)
 
 
 def test_coverage_gives_each_parts_years_and_cables(tmp_path):
