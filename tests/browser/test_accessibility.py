@@ -16,6 +16,7 @@ PAGES = [
     "topics/prel/",
     "search/?query=Bandung",
     "404.html",
+    "original/?file=cables/2005/05TOKYO1349.txt",
 ]
 RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
   .filter(v => v.impact === "serious" || v.impact === "critical")
@@ -30,5 +31,7 @@ def test_no_serious_accessibility_violation(page, base_url, path, scheme):
     open_page(page, base_url, path)
     if path.startswith("search/"):
         page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+    if path.startswith("original/"):
+        page.wait_for_selector("#L1", timeout=30_000)
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(RUN) == []

@@ -201,8 +201,9 @@ def test_dark_mode_follows_the_system(browser, base_url, errors):
 def test_original_text_is_linked_viewable_and_downloadable(page, base_url):
     open_page(page, base_url, CABLE)
     view = page.locator(".cable-actions a", has_text="Original text")
-    href = view.get_attribute("href")
-    assert href == "../05TOKYO1349.txt"
+    assert view.get_attribute("href") == "../../../original/?file=cables/2005/05TOKYO1349.txt"
+    raw = page.locator(".cable-original a[type='text/plain']")
+    assert raw.get_attribute("href") == "../05TOKYO1349.txt"
     download = page.locator(".cable-actions a[download]")
     expect(download).to_have_attribute("download", "05TOKYO1349.txt")
     with urllib.request.urlopen(base_url + "cables/2005/05TOKYO1349.txt") as response:
@@ -337,3 +338,21 @@ def test_markup_in_cable_text_is_shown_never_run(page, hostile_url):
     expect(page.locator("#cite-bibtex")).to_contain_text(r"window.\_\_xss=1")
     expect(page.locator(".cable-banner--top")).to_have_text(re.compile(r"UNCLASSIFIED"))
     assert page.locator("script:not([src])", has_text="__xss").count() == 0
+
+
+def test_the_original_text_reads_with_linkable_line_numbers(page, base_url):
+    open_page(page, base_url, CABLE)
+    page.locator("a.cable-action", has_text="Original text").click()
+    page.wait_for_url(re.compile(r"original/\?file=cables(%2F|/)2005(%2F|/)05TOKYO1349\.txt$"))
+    line = page.locator("#L3")
+    expect(line).to_contain_text("SECRET  SECTION  01  OF  07  TOKYO  001349")
+    expect(line.locator("a.original-number")).to_have_attribute("href", "#L3")
+    expect(page.locator("#original-source")).to_contain_text("05TOKYO1349.txt")
+    # the text is data: a line holding markup shows it as characters
+    assert page.locator(".original-lines script, .original-lines b").count() == 0
+
+
+def test_the_original_page_refuses_a_file_outside_the_cables(page, base_url):
+    open_page(page, base_url, "original/?file=../../etc/passwd")
+    expect(page.locator("#original-error")).to_contain_text("No cable named")
+    assert page.locator(".original-lines li").count() == 0
