@@ -48,6 +48,7 @@ class Index:
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
     moved: dict[str, str] = field(default_factory=dict)  # old id -> new (cables/manifest.tsv)
+    added: dict[str, str] = field(default_factory=dict)  # id -> day it entered the archive
 
     def people_of(self, ident: str) -> list[str]:
         """The slugs of the people cable *ident* is about, sorted: its participants, the

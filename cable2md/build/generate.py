@@ -44,6 +44,7 @@ from ..render import (
     topic_pages,
 )
 from . import incremental
+from .added import added_days
 from .cable_pages import render_cables
 from .cache import RecordCache, digest
 from .collect import cable_files, one_per_id, parse_new
@@ -107,7 +108,16 @@ def build(
         report.rejected += chosen.rejected
         del rows  # each index row keeps what it needs of its stored row
         moved = Manifest.read(cables_dir / MANIFEST).moved
-        return _build_pages(docs_dir, chosen.cables, report, cache_dir, people_file, jobs, moved)
+        days = added_days(cables_dir)
+        root = cables_dir.resolve()
+        added = {
+            ident: day
+            for ident, (path, _, _) in chosen.cables.items()
+            if (day := days.get(path.resolve().relative_to(root).as_posix()))
+        }
+        return _build_pages(
+            docs_dir, chosen.cables, report, cache_dir, people_file, jobs, moved, added
+        )
     finally:
         if collecting:
             gc.enable()
@@ -123,10 +133,11 @@ def _build_pages(
     people_file: Path | None,
     jobs: int | None,
     moved: dict[str, str],
+    added: dict[str, str],
 ) -> tuple[Report, Index]:
     report.cables = len(chosen)
     index = build_index([row for _, _, row in chosen.values()], Curation.load(people_file))
-    index.moved = moved
+    index.moved, index.added = moved, added
     now = incremental.state(
         index, {ident: key for ident, (_, key, _) in chosen.items()}, inputs_digest(people_file)
     )

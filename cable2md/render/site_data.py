@@ -32,13 +32,19 @@ def _brief(index: Index, ident: str) -> dict[str, Any]:
         "id": ident, "title": title(cable), "subject": cable.subject, "date": cable.date,
         "year": cable_year(cable), "origin": cable.origin, "classification": cable.classification,
         "page": cable_path(index, ident), "description": cable.description,
+        "added": index.added.get(ident),
     }  # fmt: skip
 
 
 def site_data(index: Index) -> dict[str, Any]:
     """Everything the site build needs from the index, as JSON-ready data."""
     dates = sorted(cable.date for cable in index.cables.values() if cable.date)
-    newest = [_brief(index, ident) for ident in reversed(index.order[-FEED_SIZE:])]
+    # Newest first by the day a cable entered the archive (git history), then by its own date:
+    # a cable of 1973 added today is news.
+    by_arrival = sorted(
+        index.order, key=lambda ident: (index.added.get(ident, ""), index.position[ident])
+    )
+    newest = [_brief(index, ident) for ident in reversed(by_arrival[-FEED_SIZE:])]
     days = [c.date or f"{cable_year(c)}-01-01" for c in index.cables.values()]
     return {
         "cables": len(index.order),

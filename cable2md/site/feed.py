@@ -34,12 +34,13 @@ def _add(parent: ElementTree.Element, tag: str, text: str | None = None, **attri
 def atom_feed(
     data: dict[str, Any], site_url: str, site_name: str, url: Callable[[str], str]
 ) -> str:
-    """The Atom document; its time stamps are the cables' own dates, so builds are reproducible."""
+    """The Atom document, newest additions first; each entry's time stamp is the day its cable
+    entered the archive (else its own date), so builds are reproducible."""
     base = site_url.rstrip("/") + "/"
-    days = [item["date"] or f"{item['year']}-01-01" for item in data["newest"]]
+    days = [item.get("added") or item["date"] or f"{item['year']}-01-01" for item in data["newest"]]
     # The namespace as the root's plain attribute: ElementTree would otherwise prefix every name.
     feed = ElementTree.Element("feed", xmlns=ATOM)
-    _add(feed, "title", f"{site_name}: newest cables")
+    _add(feed, "title", f"{site_name}: newly added cables")
     _add(feed, "link", href=base)
     _add(feed, "link", rel="self", href=f"{base}feed.xml")
     _add(feed, "id", base)

@@ -78,4 +78,4 @@ def test_the_feed_escapes_markup_in_titles_and_addresses():
     assert entry.find(f"{atom}category").get("term") == "UNKNOWN"
     assert entry.find(f"{atom}link").get("href") == 'https://example.org/"a&b/cables/2005/X/'
     assert entry.find(f"{atom}updated").text == "2005-01-01T00:00:00Z"
-    assert root.find(f"{atom}title").text == "A & B: newest cables"
+    assert root.find(f"{atom}title").text == "A & B: newly added cables"
