@@ -17,6 +17,9 @@
   var parts = null;
   var coverage = [];
   var all = document.getElementById("cable-search-all");
+  var order = document.getElementById("cable-search-sort");
+  var SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+  var wanted = {};  // filters named in the address, applied once the interface exists
   var note = document.getElementById("cable-search-note");
   var ui = null;
   var shown = "";
@@ -147,10 +150,26 @@
     return chosen;
   }
 
+  // The address keeps the query, the sort and every ticked filter (f.post=Embassy Tokyo), so
+  // a reload or a shared link shows the same results.
+  function remember() {
+    var address = new URL(window.location.href);
+    Array.from(address.searchParams.keys()).forEach(function (name) {
+      if (name.indexOf("f.") === 0) address.searchParams.delete(name);
+    });
+    var chosen = chosenFilters();
+    Object.keys(chosen).forEach(function (name) {
+      chosen[name].forEach(function (value) { address.searchParams.append("f." + name, value); });
+    });
+    if (order.value) address.searchParams.set("sort", order.value);
+    else address.searchParams.delete("sort");
+    window.history.replaceState(null, "", address);
+  }
+
   function show(selected, query) {
-    var key = selected.join(",");
+    var key = selected.join(",") + "|" + order.value;
     if (!ui || key !== shown) {
-      var filters = ui ? chosenFilters() : {};
+      var filters = ui ? chosenFilters() : wanted;
       if (ui) ui.destroy();
       ui = new PagefindUI({
         element: "#cable-search",
@@ -161,6 +180,8 @@
         showImages: false,
         resetStyles: false,
         pageSize: 5,
+        showEmptyFilters: false,
+        sort: SORTS[order.value] || null,
         debounceTimeoutMs: 0
       });
       shown = key;
@@ -216,6 +237,13 @@
     clearTimeout(timer);
     search();
   });
+  order.addEventListener("change", function () {
+    remember();
+    search();
+  });
+  document.getElementById("cable-search").addEventListener("change", function (event) {
+    if (event.target.matches("input[type=checkbox]")) setTimeout(remember, 0);
+  });
 
   form.hidden = false;
   function json(name) {
@@ -231,6 +259,10 @@
       all.parentNode.hidden = !parts.length;
       var given = new URLSearchParams(window.location.search);
       if (given.get("all") === "1") all.checked = true;
+      if (SORTS[given.get("sort")]) order.value = given.get("sort");
+      given.forEach(function (value, name) {
+        if (name.indexOf("f.") === 0) (wanted[name.slice(2)] = wanted[name.slice(2)] || []).push(value);
+      });
       var query = given.get("query");
       if (query && !box.value) box.value = query;
       if (box.value.trim()) search();

@@ -136,6 +136,25 @@ def test_a_word_cables_hold_gets_no_such_note(page, base_url):
     expect(page.locator("#cable-search-note")).not_to_contain_text("No cable contains")
 
 
+def test_a_ticked_filter_and_the_sort_survive_a_reload(page, base_url):
+    open_page(page, base_url, "search/?query=Bandung")
+    results = page.locator(".pagefind-ui__results")
+    expect(results).to_contain_text("05TOKYO1349", timeout=30_000)
+    # each result says when, from where and at what classification
+    first = page.locator(".pagefind-ui__result").first
+    expect(first).to_contain_text("Embassy Tokyo")
+    expect(first).to_contain_text("SECRET")
+    page.locator(".pagefind-ui__filter-name", has_text="Classification").click()
+    page.locator("label.pagefind-ui__filter-label", has_text=re.compile(r"^SECRET \(")).click()
+    page.select_option("#cable-search-sort", "newest")
+    page.wait_for_url(re.compile(r"f\.classification=SECRET"))
+    assert "sort=newest" in page.url
+    page.reload()
+    expect(page.locator("#classification-SECRET")).to_be_checked(timeout=30_000)
+    expect(page.locator("#cable-search-sort")).to_have_value("newest")
+    expect(results).to_contain_text("05TOKYO1349", timeout=30_000)
+
+
 def test_search_page_takes_a_query_from_its_address(page, base_url):
     open_page(page, base_url, "search/?query=Nishida")
     expect(page.locator("#cable-search-query")).to_have_value("Nishida")
