@@ -151,7 +151,7 @@ def one_per_id(files: dict[Path, str], rows: dict[str, tuple[Any, ...]], root: P
         cable = IndexRow.from_row(row, source)
         if cable.id in chosen.cables:
             other_path, other_key, _ = chosen.cables[cable.id]
-            if other_key == key:
+            if other_key.split("@")[0] == key.split("@")[0]:  # the same bytes, placed or not
                 chosen.duplicates.append((str(path), str(other_path)))
             else:
                 chosen.rejected.append(

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..archive import Curation, Index, Manifest, build_index, relate, topic_weights
 from ..archive.manifest import NAME as MANIFEST
-from ..parse import IndexRow, oversize
+from ..parse import IndexRow, oversize, place_id
 from ..render import (
     SITE_DATA,
     classification_pages,
@@ -81,7 +81,13 @@ def build(
     report.files = len(found)
     # A file too large to be a cable is rejected before it is read (or hashed).
     too_large = {path: error for path in found if (error := oversize(path))}
-    files = {path: digest(path.read_bytes()) for path in found if path not in too_large}
+    # A record depends on the bytes and, for a file at its place (cables/<year>/<ID>.txt), on
+    # the id that place gives: the same text elsewhere reads another id of record.
+    files = {
+        path: _keyed(digest(path.read_bytes()), place_id(str(path)))
+        for path in found
+        if path not in too_large
+    }
     scratch = None
     collecting = gc.isenabled()
     if cache_dir is None:
@@ -123,6 +129,10 @@ def build(
             gc.enable()
         if scratch is not None:
             scratch.cleanup()
+
+
+def _keyed(text_digest: str, place: str | None) -> str:
+    return f"{text_digest}@{place}" if place else text_digest
 
 
 def _build_pages(

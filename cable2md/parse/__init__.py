@@ -27,6 +27,7 @@ from .errors import CableError, Defect  # noqa: E402
 from .index_row import IndexRow, index_row_of  # noqa: E402
 from .model import Cable, cable_from_dict  # noqa: E402
 from .pipeline import parse_bytes, parse_file, parse_source  # noqa: E402
+from .provenance import place_id  # noqa: E402
 from .read import oversize  # noqa: E402
 from .sightings import Appearance  # noqa: E402
 from .years import full_year  # noqa: E402
@@ -44,4 +45,5 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_source",
+    "place_id",
 ]

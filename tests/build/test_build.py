@@ -309,3 +309,21 @@ def test_a_misplaced_file_is_rejected_with_where_it_belongs(tmp_path, place, mes
         f"{cables / place}:1:1: {message}" + report.rejected[0].split(message, 1)[1]
     ]
     assert not index.cables  # no page at an address its place would make wrong
+
+
+def test_the_same_text_at_its_place_reads_the_id_its_place_gives(tmp_path):
+    """The cache keeps a record by its bytes and its place: the seed parsed outside a year
+    folder (its id a guess) and then at cables/2005/05TOKYO1349.txt (its id from the file)."""
+    cache = tmp_path / "cache"
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    shutil.copyfile(SEED, loose / "seed-extract.txt")
+    build(loose, tmp_path / "docs-1", cache_dir=cache, jobs=1)
+    page = (tmp_path / "docs-1" / "cables" / "2005" / "05TOKYO1349.md").read_text("utf-8")
+    assert "05TOKYO1349, inferred: the text gives no date" in page
+    placed = tmp_path / "cables" / "2005"
+    placed.mkdir(parents=True)
+    shutil.copyfile(SEED, placed / "05TOKYO1349.txt")
+    build(tmp_path / "cables", tmp_path / "docs-2", cache_dir=cache, jobs=1)
+    page = (tmp_path / "docs-2" / "cables" / "2005" / "05TOKYO1349.md").read_text("utf-8")
+    assert "05TOKYO1349, from the release (the text gives no date)" in page
