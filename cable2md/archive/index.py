@@ -168,12 +168,13 @@ def _roles(people: dict[str, Person]) -> dict[str, dict[str, list[str]]]:
     return dict(roles)
 
 
-def build_index(cables: list[IndexRow], curation: Curation | None = None) -> Index:
-    """Index the summaries of *cables* (distinct ids) for rendering; their related cables are
-    :func:`cable2md.archive.related.relate`'s work."""
-    cables = sorted(cables, key=sort_key)
-    order = [cable.id for cable in cables]
-    position = {cable: rank for rank, cable in enumerate(order)}
+People = tuple[dict[str, Person], dict[str, dict[str, str]]]
+
+
+def index_people(cables: list[IndexRow], curation: Curation | None = None) -> People:
+    """The archive's people (by slug, each with their identification) and each cable's name
+    forms -> slug: the part of :func:`build_index` that the same rows and curation always
+    give alike, so a build may keep it between runs."""
     people, cable_people = build_people(
         ((c.id, c.sightings, c.people) for c in cables),
         curation or Curation(),
@@ -183,6 +184,19 @@ def build_index(cables: list[IndexRow], curation: Curation | None = None) -> Ind
     rows = {cable.id: cable for cable in cables}
     for person in people.values():
         person.who = identification(person, rows)
+    return people, cable_people
+
+
+def build_index(
+    cables: list[IndexRow], curation: Curation | None = None, people: People | None = None
+) -> Index:
+    """Index the summaries of *cables* (distinct ids) for rendering; their related cables are
+    :func:`cable2md.archive.related.relate`'s work. *people*: what :func:`index_people` gave
+    for these cables and curation (computed when not given)."""
+    cables = sorted(cables, key=sort_key)
+    order = [cable.id for cable in cables]
+    position = {cable: rank for rank, cable in enumerate(order)}
+    people, cable_people = people or index_people(cables, curation)
     topics, cable_topics = _topics(cables)
     posts: dict[str, list[str]] = defaultdict(list)
     months: dict[tuple[int, int | None], list[str]] = defaultdict(list)

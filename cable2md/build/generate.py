@@ -23,14 +23,25 @@ Steps, in order:
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
+import pickle
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..archive import Curation, Index, Manifest, build_index, relate, topic_weights
+from ..archive import (
+    Curation,
+    Index,
+    Manifest,
+    Person,
+    build_index,
+    index_people,
+    relate,
+    topic_weights,
+)
 from ..archive.manifest import NAME as MANIFEST
-from ..parse import IndexRow, oversize, place_id
+from ..parse import Appearance, IndexRow, oversize, place_id
 from ..render import (
     SITE_DATA,
     classification_pages,
@@ -131,6 +142,45 @@ def build(
             scratch.cleanup()
 
 
+PEOPLE_CACHE = "people.pickle"
+
+
+def _people(rows: list[IndexRow], curation: Curation, cache_dir: Path, inputs: str):
+    """:func:`index_people` of *rows*, kept in *cache_dir* for the next build: the same rows,
+    code, data and people file give the same people, and a rebuild need not resolve them again
+    (the whole archive's names, every build)."""
+    hasher = hashlib.sha256(inputs.encode())
+    for row in sorted(rows, key=lambda row: row.id or ""):
+        hasher.update(repr((row.id, row.date, row.origin_code, row.sightings, row.people)).encode())
+    key = hasher.hexdigest()
+    path = cache_dir / PEOPLE_CACHE
+    try:
+        with path.open("rb") as handle:
+            stored_key, people, cable_people = pickle.load(handle)
+        if stored_key == key:
+            return {slug: _person(entry) for slug, entry in people.items()}, cable_people
+    except Exception:  # none yet, or of an older form: worked out again below
+        pass
+    people, cable_people = index_people(rows, curation)
+    # Plain tuples: the compiled parser's appearances are not picklable as objects.
+    plain = {slug: _plain(person) for slug, person in people.items()}
+    with path.open("wb") as handle:
+        pickle.dump((key, plain, cable_people), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return people, cable_people
+
+
+def _plain(person: Person) -> tuple:
+    appearances = [(a.cable, a.role, a.title, a.side, a.form) for a in person.appearances]
+    return (person.key, person.name, person.slug, person.note, person.surname_only,
+            appearances, person.also, person.evidence, person.candidates, person.who)  # fmt: skip
+
+
+def _person(entry: tuple) -> Person:
+    key, name, slug, note, surname_only, appearances, also, evidence, candidates, who = entry
+    return Person(key, name, slug, note, surname_only, [Appearance(*a) for a in appearances],
+                  also, evidence, candidates, who)  # fmt: skip
+
+
 def _keyed(text_digest: str, place: str | None) -> str:
     return f"{text_digest}@{place}" if place else text_digest
 
@@ -146,7 +196,9 @@ def _build_pages(
     added: dict[str, str],
 ) -> tuple[Report, Index]:
     report.cables = len(chosen)
-    index = build_index([row for _, _, row in chosen.values()], Curation.load(people_file))
+    rows = [row for _, _, row in chosen.values()]
+    people = _people(rows, Curation.load(people_file), cache_dir, inputs_digest(people_file))
+    index = build_index(rows, people=people)
     index.moved, index.added = moved, added
     now = incremental.state(
         index, {ident: key for ident, (_, key, _) in chosen.items()}, inputs_digest(people_file)

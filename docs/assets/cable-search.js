@@ -167,7 +167,14 @@
   }
 
   function show(selected, query) {
-    var key = selected.join(",") + "|" + order.value;
+    var key = selected.join(",");
+    if (ui && key === shown && ui.sortedBy !== order.value) {
+      // A new order on the same parts: set it on the interface, whose search then runs again
+      // (a new interface would end the running search's worker mid-way).
+      ui._pfs.$$set({ sort: SORTS[order.value] || null });
+      ui.sortedBy = order.value;
+      ui.triggerFilters(chosenFilters());
+    }
     if (!ui || key !== shown) {
       var filters = ui ? chosenFilters() : wanted;
       if (ui) ui.destroy();
@@ -185,6 +192,7 @@
         debounceTimeoutMs: 0
       });
       shown = key;
+      ui.sortedBy = order.value;
       if (Object.keys(filters).length) ui.triggerFilters(filters);
     }
     ui.triggerSearch(query);
