@@ -25,7 +25,7 @@ from .index import (
     year_of,
 )
 from .manifest import Manifest
-from .people import RESERVED_SLUGS, Curation, Person, decisions, one_cable, resolve_cable
+from .people import RESERVED_SLUGS, Curation, Person, decisions, one_cable
 from .related import relate, topic_weights
 from .resolution import family_name
 
@@ -48,7 +48,6 @@ __all__ = [
     "one_cable",
     "relate",
     "related",
-    "resolve_cable",
     "span",
     "topic_weights",
     "year_of",

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from functools import cache
-from importlib.resources import files
 from typing import Final
 
 import pycountry
@@ -47,8 +46,7 @@ def places() -> frozenset[str]:
 @cache
 def peoples() -> frozenset[str]:
     """Names of peoples and languages, singular, folded."""
-    text = files("cable2md.data").joinpath("peoples.txt").read_text(encoding="utf-8")
-    names = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
+    names = set(reference.peoples())
     for language in pycountry.languages:
         if getattr(language, "alpha_2", None):
             names.add(_fold(language.name.split(";")[0].split(" (")[0]))

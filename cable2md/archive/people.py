@@ -63,9 +63,9 @@ class Curation:
         return curation
 
 
-def resolve_cable(cable: Cable, curation: Curation) -> dict[str, list[Appearance]]:
-    """:func:`~cable2md.parse.sightings.resolve` for the sightings of one parsed cable."""
-    return resolve(sightings(cable), curation.not_people)
+def _family_names(names: Iterable[str]) -> set[str]:
+    """The folded family names of the full names among *names* (``Zapateros`` is their plural)."""
+    return {unaccented(surname(name)).casefold() for name in names if " " in name}
 
 
 def one_cable(cable: Cable, curation: Curation) -> tuple[dict[str, Person], list[str]]:
@@ -74,7 +74,7 @@ def one_cable(cable: Cable, curation: Curation) -> tuple[dict[str, Person], list
     seen = sightings(cable)
     ident = cable.id or ""
     found = resolve(seen, curation.not_people)
-    surnames = {unaccented(surname(n)).casefold() for n in found if " " in n}
+    surnames = _family_names(found)
     set_aside = [
         f"{name} ({reason})"
         for name, appearances in found.items()
@@ -169,7 +169,7 @@ def build_people(
 def _drop_non_people(
     people: dict[str, Person], per_cable: dict[str, dict[str, str]], curated: set[str]
 ) -> None:
-    surnames = {unaccented(surname(p.name)).casefold() for p in people.values() if " " in p.name}
+    surnames = _family_names(person.name for person in people.values())
     for key, person in list(people.items()):
         if key not in curated and why_not_a_person(person.name, person.appearances, surnames):
             del people[key]

@@ -19,15 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from importlib.resources import files
-from typing import Any
 
-import yaml
-
-from ..parse import Appearance
+from ..parse import Appearance, reference
 from ..parse.names import unaccented
 from ..parse.sightings import surname
 
@@ -63,18 +59,12 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", folded)
 
 
-@cache
-def _family_first() -> frozenset[str]:
-    text = files("cable2md.data").joinpath("family_first.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip()[:1].isalpha())
-
-
 @lru_cache(maxsize=1 << 16)
 def family_name(name: str) -> str:
     """The family name a person is filed under: the first word of an East Asian name
     (``Kim Ok``, ``Lee Myung-bak``), else the last word with its particles (``van Voorst``)."""
     words = name.split()
-    if len(words) > 1 and words[0].casefold() in _family_first():
+    if len(words) > 1 and words[0].casefold() in reference.family_first():
         rest = [w.casefold() for w in words[1:]]
         if all(_SYLLABLES_RE.fullmatch(part) for w in rest for part in w.split("-")):
             return words[0]
@@ -82,9 +72,9 @@ def family_name(name: str) -> str:
 
 
 @cache
-def secretaries() -> list[dict[str, Any]]:
-    text = files("cable2md.data").joinpath("secretaries.yaml").read_text(encoding="utf-8")
-    return [{k: str(v) for k, v in entry.items()} for entry in yaml.safe_load(text)]
+def secretaries() -> list[dict[str, str]]:
+    """The Secretaries of State, their terms' dates as ``YYYY-MM-DD`` text."""
+    return [{k: str(v) for k, v in entry.items()} for entry in reference.secretaries()]
 
 
 def secretary(signature: str, date: str | None) -> str | None:
@@ -128,7 +118,7 @@ class People:
 
 
 def sign_as_secretaries(
-    people: People, department: set[str], dates: dict[str, str | None], key_of: Any
+    people: People, department: set[str], dates: dict[str, str | None], key_of: Callable[[str], str]
 ) -> None:
     """Rule 1: a Department cable's signature is the Secretary of State of its date."""
     for key, person in list(people.people.items()):
@@ -312,6 +302,6 @@ def _fits(titles: set[str], held: dict[int, frozenset[str]], year: str) -> int:
     return 1 if not theirs else 2 if offices & theirs else 0
 
 
-def kept_apart(names: Iterable[str], key_of: Any) -> set[str]:
+def kept_apart(names: Iterable[str], key_of: Callable[[str], str]) -> set[str]:
     """Keys ``people.yml`` decides (names of its entries and split targets): no rule moves them."""
     return {key_of(name) for name in names}

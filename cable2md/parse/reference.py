@@ -89,6 +89,18 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def peoples() -> frozenset[str]:
+    """Names of peoples no country or language gives: ``data/peoples.txt``."""
+    return _words("peoples.txt")
+
+
+@cache
+def secretaries() -> list[dict[str, Any]]:
+    """The Secretaries of State and their terms: ``data/secretaries.yaml``."""
+    return _load("secretaries.yaml")
+
+
+@cache
 def family_first() -> frozenset[str]:
     """Family names written first (Chinese, Korean, Vietnamese): ``data/family_first.txt``."""
     return _words("family_first.txt")

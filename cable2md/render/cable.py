@@ -205,33 +205,31 @@ def redirect_page(cable: Cable | IndexRow) -> tuple[str, str] | None:
     another: it sends the reader on to the cable's page (template ``redirect.html``)."""
     if not cable.filed_as or not cable.id:
         return None
-    here = page_of(cable.filed_as, None)
-    front = {
-        "template": "redirect.html",
-        "id": cable.id,
-        "filed_as": cable.filed_as,
-        "title": title(cable),
-        "target": paths.cable(cable.id, cable_year(cable)),
-        "search": {"exclude": True},
-    }
     note = f"The release files this cable as {md(cable.filed_as)}; its text reads {md(cable.id)}."
-    return here, front_matter(front) + "\n" + note + "\n"
+    return _sending_page(cable.filed_as, cable, note, moved=False)
 
 
 def moved_page(old: str, cable: Cable | IndexRow) -> tuple[str, str]:
     """The page at the address cable *old* was published at before its id became *cable*'s:
     it sends the reader on (template ``redirect.html``)."""
+    note = f"This cable was published here as {md(old)}; it is now read as {md(cable.id or '')}."
+    return _sending_page(old, cable, note, moved=True)
+
+
+def _sending_page(
+    other: str, cable: Cable | IndexRow, note: str, *, moved: bool
+) -> tuple[str, str]:
+    """The page at *other*'s address that sends the reader on to *cable*'s page."""
     front = {
         "template": "redirect.html",
         "id": cable.id,
-        "filed_as": old,
-        "moved": True,
+        "filed_as": other,
+        **({"moved": True} if moved else {}),
         "title": title(cable),
         "target": paths.cable(cable.id or "", cable_year(cable)),
         "search": {"exclude": True},
     }
-    note = f"This cable was published here as {md(old)}; it is now read as {md(cable.id or '')}."
-    return page_of(old, None), front_matter(front) + "\n" + note + "\n"
+    return page_of(other, None), front_matter(front) + "\n" + note + "\n"
 
 
 def render_cable(cable: Cable, inputs: dict[str, Any]) -> tuple[str, str]:

@@ -53,8 +53,9 @@
   }
 
   var keyLists = {};
+  // A JSON file of the index (pagefind/<path>), or *empty* when it cannot be had.
   function fetchJson(path, empty) {
-    return fetch(root + "pagefind/lexicon/" + path)
+    return fetch(root + "pagefind/" + path)
       .then(function (response) { return response.ok ? response.json() : empty; })
       .catch(function () { return empty; });
   }
@@ -63,9 +64,9 @@
   function lexiconFile(name) {
     if (!lexicon[name]) {
       var first = name.slice(0, firstCharHex(name));
-      if (!keyLists[first]) keyLists[first] = fetchJson("keys/" + first + ".json", []);
+      if (!keyLists[first]) keyLists[first] = fetchJson("lexicon/keys/" + first + ".json", []);
       lexicon[name] = keyLists[first].then(function (keys) {
-        return keys.indexOf(name) >= 0 ? fetchJson(name + ".json", {}) : {};
+        return keys.indexOf(name) >= 0 ? fetchJson("lexicon/" + name + ".json", {}) : {};
       });
     }
     return lexicon[name];
@@ -86,10 +87,14 @@
     });
   }
 
+  function wordsOf(text) {
+    return text.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  }
+
   // The query's words that no cable holds (their stem is not in the lexicon): Pagefind would
   // answer them with near matches, which the page then labels as such.
   function absent(query) {
-    var terms = query.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);  // as typed, for the note
+    var terms = wordsOf(query);  // as typed, for the note
     return Promise.all(terms.map(function (term) {
       var stem = stemmer.stemWord(term.toLowerCase());
       if (Array.from(stem).length < KEY_CHARACTERS) return null;
@@ -100,7 +105,7 @@
   }
 
   function partsFor(query) {
-    var terms = query.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+    var terms = wordsOf(query.toLowerCase());
     if (!parts.length || !terms.length) return Promise.resolve(everyPart());
     return Promise.all(terms.map(holders)).then(function (masks) {
       masks = masks.filter(function (mask) { return mask !== null; });
@@ -254,13 +259,7 @@
   });
 
   form.hidden = false;
-  function json(name) {
-    return fetch(root + "pagefind/" + name)
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; });
-  }
-
-  Promise.all([json("parts.json"), json("coverage.json")])
+  Promise.all([fetchJson("parts.json", []), fetchJson("coverage.json", [])])
     .then(function (found) {
       parts = found[0];
       coverage = found[1];
