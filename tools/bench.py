@@ -217,7 +217,7 @@ def bench_site(work: Path, sizes: list[int]) -> None:
             f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
             f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
             f"plugins:\n  - cable2md:\n      cables: {cables}\n      generated: {generated}\n"
-            f"      cache: {work / f'site-{size}-cache'}\n  - search\n",
+            f"      cache: {work / f'site-{size}-cache'}\n",
             encoding="utf-8",
         )
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -9,6 +9,8 @@ For each size N, on a synthetic archive (tools/synth.py) that also holds the see
 - site: ``cable2md site --no-search`` (MkDocs in shards, merged), pages/s;
 - search: Pagefind over the merged site; index size; the bytes a browser fetches
   from page load to the first results of a query (raw, and as gzip would send them);
+- weight (tools/weight.py): the site's bytes per cable, a cable page's template, a person
+  page of one cable, and a cold load of the seed's page in Chromium, each beside its target;
 - incremental: one cable added, ``cable2md build`` again (files it rewrote);
   for N <= --rebuild-limit, the full site again too.
 
@@ -36,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import weight  # noqa: E402
 from bench import Run, measured  # noqa: E402
 from synth import generate  # noqa: E402
 
@@ -107,6 +110,24 @@ def first_query_bytes(site: Path, word: str, every_part: bool = False) -> tuple[
     return raw, compressed, results
 
 
+def cold_load_bytes(site: Path) -> dict[str, int]:
+    """The bytes of a first visit to the seed's page (tools/weight.py), raw and as sent."""
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from conftest import CABLE_PAGE, CHROMIUM, CHROMIUM_ARGS, serve
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            raw, sent, requested = weight.cold_load(browser, f"{url}{CABLE_PAGE}")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"raw": raw, "sent": sent, "requests": len(requested)}
+
+
 def _size(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files)
@@ -155,6 +176,7 @@ def bench_size(work: Path, size: int, rebuild_limit: int) -> dict:
         row[f"query_{word}"] = {"raw": raw, "gzip": compressed, "results": results}
     raw, compressed, results = first_query_bytes(site, QUERIES[1], every_part=True)
     row[f"query_{QUERIES[1]}_all"] = {"raw": raw, "gzip": compressed, "results": results}
+    row["weight"] = {**weight.summary(site, size), "cold_load": cold_load_bytes(site)}
 
     extra = base / "extra"
     shutil.rmtree(extra, ignore_errors=True)
@@ -206,6 +228,24 @@ def table(rows: list[dict]) -> str:
             f"| {rare['raw'] / 1024:,.0f} / {rare['gzip'] / 1024:,.0f} KB; {common['raw'] / 1024:,.0f} / {common['gzip'] / 1024:,.0f} KB{every_part} "
             f"| {row['add_s']:.1f} s, {row['add_written']} files rewritten{rebuild} "
             f"| {row['import_files']:,} of {row['import_rows']:,} rows in {row['import_s']:.0f} s, {mib(row['import_rss'])} |"
+        )  # fmt: skip
+    lines += [
+        "",
+        f"| cables | site per cable (target {weight.PER_CABLE // 1024} KB at 20,000) "
+        f"| cable page outside its article, median / max (target {weight.OUTSIDE_ARTICLE // 1024} KB) "
+        f"| person page of one cable, median / max (target {weight.ONE_CABLE_PERSON // 1024} KB) "
+        f"| cold load of a cable page, sent (gzip) / raw (target {weight.COLD_LOAD // 1024} KB) |",
+        "|---:|---|---|---|---|",
+    ]
+    for row in sorted(rows, key=lambda r: r["cables"]):
+        if "weight" not in row:  # measured before the weight figures existed
+            continue
+        w, cold = row["weight"], row["weight"]["cold_load"]
+        lines.append(
+            f"| {row['cables']:,} | {w['per_cable'] / 1024:,.1f} KB "
+            f"| {w['outside_median'] / 1024:.1f} / {w['outside_max'] / 1024:.1f} KB "
+            f"| {w['person_median'] / 1024:.1f} / {w['person_max'] / 1024:.1f} KB ({w['person_pages']:,} pages) "
+            f"| {cold['sent'] / 1024:,.0f} / {cold['raw'] / 1024:,.0f} KB in {cold['requests']} requests |"
         )  # fmt: skip
     # A row put together from steps run apart (the 251,000-cable one) says how.
     lines += [f"\n{row['cables']:,}: {row['note']}" for row in rows if row.get("note")]

@@ -150,8 +150,9 @@ def person_pages(
                 '!!! note "Known by surname only"\n\n    These cables name this person by surname alone; '
                 "they may be more than one person."
             )
-        if titles:
-            lines = ["## Titles and posts", "| Title | Seen in |", "|---|---|"]
+        # With one cable, the identification above already gives its title and year.
+        if titles and len(idents) > 1:
+            lines = ["## Titles and posts"]
             earliest_first = {
                 name: sorted(set(cables), key=index.position.__getitem__)
                 for name, cables in titles.items()
@@ -165,27 +166,60 @@ def person_pages(
                 )
                 if len(distinct) > TITLE_LINKS:
                     seen += f" and {len(distinct) - TITLE_LINKS:,} more"
-                lines.append(f"| {md(name)} | {seen} |")
+                lines.append(f"- {md(name)}: {seen}")
             parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
         role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
         table, extra_pages = listing(
             index, here, person.name, idents, role_text,
             None if renamed and slug in renamed else months,
         )  # fmt: skip
-        parts += [f"## Cables ({len(idents):,})", *table]
+        if len(idents) == 1:
+            parts += ["## Cable", _one_cable(index, here, idents[0], role_text[idents[0]])]
+        else:
+            parts += [f"## Cables ({len(idents):,})", *table]
         together: Counter[str] = Counter()
         for ident in idents:
             together.update(set(index.cable_people.get(ident, {}).values()) - {slug})
         if together:
-            rows = ["| Person | Cables together |", "|---|---|"]
-            for other, count in sorted(together.items(), key=lambda item: (-item[1], item[0]))[:10]:
-                rows.append(
-                    f"| [{md(index.people[other].name)}]({paths.link(here, paths.person(other))}) | {count:,} |"
-                )
-            parts += ["## Appears most with", "\n".join(rows)]
-        meta = {"title": plain_title(person.name), "person": slug, "cables": len(idents)}
+            most = sorted(together.items(), key=lambda item: (-item[1], item[0]))[:10]
+            names = ", ".join(
+                f"[{md(index.people[other].name)}]({paths.link(here, paths.person(other))})"
+                + (f" ({count:,})" if len(idents) > 1 else "")
+                for other, count in most
+            )
+            if len(idents) > 1:
+                parts += ["## Appears most with", names + " (cables together)."]
+            else:
+                parts += ["## In the same cable", names + "."]
+        meta = {
+            "title": plain_title(person.name),
+            "description": plain_title(_described(index, person.who, idents)),
+            "person": slug,
+            "cables": len(idents),
+            "hide": ["toc"],  # a few short sections: the column is worth more to the lists
+        }
         yield make_page(here, meta, parts)
         yield from extra_pages
+
+
+def _one_cable(index: Index, here: str, ident: str, role: str) -> str:
+    """The cable of a person seen in one: a line, where a table would be most of the page."""
+    cable = index.cables[ident]
+    date = cable.date or str(cable_year(cable))
+    origin = cable.origin or cable.origin_code or ""
+    link = f"[{md(ident)}]({paths.link(here, cable_path(index, ident))})"
+    return f"{link}, {md(date)}, {md(origin)} ({md(role.lower())}): {md(cable.subject or '')}"
+
+
+def _described(index: Index, who: str | None, idents: list[str]) -> str:
+    """A person page's description (search engines, link previews): who, and when."""
+    dates = [index.cables[c].date or str(cable_year(index.cables[c])) for c in idents]
+    # The page's title (the name) stands beside it wherever it is shown.
+    if len(idents) == 1:
+        when = f"in one cable, {dates[0]}."
+    else:
+        when = f"in {len(idents):,} cables, {min(dates)} to {max(dates)}."
+    return f"{who}; {when}" if who else f"Named {when}"
 
 
 def topic_pages(

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import minify_html
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -35,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..build import MANIFEST, build
 from ..render import SITE_DATA
 from ..search import index_search
-from . import sitemap
+from . import palette, sitemap
 from .config import CablePluginConfig
 from .fast_markdown.generated_page import (
     PROVEN_VERSIONS,
@@ -46,6 +47,7 @@ from .fast_markdown.generated_page import (
 from .fast_markdown.lean_markdown import LeanMarkdown
 from .feed import atom_feed
 from .home import template_stats
+from .icons import STYLESHEET, icon, stylesheet
 from .nav_cache import NavCache
 from .shard_files import ShardFiles
 
@@ -160,6 +162,17 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
                 pages.append(file)
         if elsewhere:
             files = ShardFiles(files, elsewhere, lambda uri: make(uri, InclusionLevel.EXCLUDED))
+        # The site's stylesheet as served: docs/assets/cable.css (when the docs have it), then
+        # the icons the templates draw.
+        css = ""
+        if sheet := files.get_file_from_path(STYLESHEET):
+            files.remove(sheet)
+            css = Path(sheet.abs_src_path).read_text(encoding="utf-8")
+        files.append(
+            File.generated(config, STYLESHEET, content=css + stylesheet(config.theme.dirs))
+        )
+        script = palette.script(config.theme.get("palette"), config.theme.dirs)
+        files.append(File.generated(config, palette.SCRIPT, content=script))
         self.files = files
         if "SOURCE_DATE_EPOCH" not in os.environ:
             # The build date (sitemap) is the newest cable's day: the same cables, the same site.
@@ -198,10 +211,17 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         env.filters["page_url"] = self.page_url
         env.globals["archive"] = template_stats(self.site, self.page_url)
         env.globals["outside_nav"] = NavCache()
+        env.globals["icon"] = icon
         # "theme/..." is the theme's own template where overrides/ has one of the same name.
         theme = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": FileSystemLoader(theme)})])
         return env
+
+    def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
+        # The templates' indentation is a quarter of a page's bytes, on every page of the site.
+        return minify_html.minify(
+            output, keep_closing_tags=True, keep_html_and_head_opening_tags=True
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

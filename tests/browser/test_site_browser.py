@@ -260,6 +260,8 @@ def test_link_preview_metadata_and_feed(page, base_url, site_dir):
     description = page.locator("meta[property='og:description']")
     expect(description).to_have_attribute("content", re.compile(r"Tsuneo Nishida"))
     expect(page.locator("meta[name='twitter:card']")).to_have_attribute("content", "summary")
+    assert page.locator("link[rel=alternate]").count() == 0  # feed readers look on the home page
+    open_page(page, base_url)
     feed = page.locator("link[rel='alternate'][type='application/atom+xml']")
     href = feed.get_attribute("href")
     assert href and href.endswith("feed.xml")

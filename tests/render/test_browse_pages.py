@@ -92,7 +92,7 @@ def test_a_title_links_its_first_cables_only(count, linked, more):
     ((_path, page),) = [
         p for p in browse.person_pages(build_index(cables)) if p[0].endswith("reynolds.md")
     ]
-    row = next(line for line in page.splitlines() if line.startswith("| Ambassador |"))
+    row = next(line for line in page.splitlines() if line.startswith("- Ambassador: "))
     assert row.count("](") == linked
     assert (more in row) if more else "more" not in row
 

@@ -1,0 +1,47 @@
+"""The built test site holds the weight targets (tools/weight.py): a cable page's template, a
+person page of one cable, and a cold load of a cable page in Chromium, with no other host."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import CABLE_PAGE
+from tests.helpers import tool
+
+weight = tool("weight")
+
+
+def test_cable_pages_carry_at_most_12_kb_outside_their_article(parted_site):
+    pages = weight.cable_pages(parted_site)
+    assert len(pages) >= 5
+    heavy = {
+        str(page.relative_to(parted_site)): size
+        for page in pages
+        if (size := weight.outside_article(page.read_bytes())) > weight.OUTSIDE_ARTICLE
+    }
+    assert not heavy, f"template bytes over {weight.OUTSIDE_ARTICLE:,}: {heavy}"
+
+
+def test_a_person_page_of_one_cable_is_at_most_6_kb(parted_site):
+    pages = weight.one_cable_person_pages(parted_site)
+    assert len(pages) >= 10
+    heavy = {
+        str(page.relative_to(parted_site)): size
+        for page in pages
+        if (size := page.stat().st_size) > weight.ONE_CABLE_PERSON
+    }
+    assert not heavy, f"one-cable person pages over {weight.ONE_CABLE_PERSON:,} bytes: {heavy}"
+
+
+def test_the_template_has_no_inline_icon_and_no_whitespace_runs(parted_site):
+    # The two things that made the template heavy: an SVG per icon, and indentation.
+    html = (parted_site / CABLE_PAGE).read_bytes()
+    outside = html.replace(html[html.index(b"<article") : html.index(b"</article>")], b"")
+    assert b"<svg" not in outside
+    assert b"\n    " not in outside
+
+
+def test_a_cold_load_of_a_cable_page_is_at_most_150_kb_sent(browser, base_url):
+    raw, sent, requested = weight.cold_load(browser, f"{base_url}{CABLE_PAGE}")
+    others = [url for url in requested if not url.startswith(base_url)]
+    assert not others, f"requests to other hosts: {others}"
+    assert len(requested) >= 5  # the page, its stylesheets and scripts
+    assert sent <= weight.COLD_LOAD, f"{sent:,} bytes sent ({raw:,} raw) for {requested}"
