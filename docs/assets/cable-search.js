@@ -147,6 +147,35 @@
     note.hidden = false;
   }
 
+  // A result links to the paragraph that holds its first match (#p3), not to the section's
+  // heading: Pagefind lists every element with an id among a page's anchors, with the word
+  // position where it starts, and the matches' word positions.
+  function anchorAt(anchors, locations) {
+    if (!locations || !locations.length) return null;
+    var first = Math.min.apply(null, locations);
+    var found = null;
+    anchors.forEach(function (anchor) {
+      if (anchor.element !== "h1" && anchor.location <= first &&
+          (!found || anchor.location >= found.location)) found = anchor;
+    });
+    return found;
+  }
+
+  function toParagraphs(result) {
+    var anchors = result.anchors || [];
+    var page = result.url.split("#")[0];
+    var first = anchorAt(anchors, result.locations);
+    if (first) result.url = page + "#" + first.id;
+    (result.sub_results || []).forEach(function (sub) {
+      var anchor = anchorAt(anchors, sub.locations);
+      if (!anchor || anchor.element !== "p") return;
+      sub.url = page + "#" + anchor.id;
+      var number = /p(\d+)$/.exec(anchor.id);
+      if (number) sub.title = "\u00b6" + number[1] + (sub.title ? " \u00b7 " + sub.title : "");
+    });
+    return result;
+  }
+
   function chosenFilters() {
     var chosen = {};
     document.querySelectorAll("#cable-search input[type=checkbox]:checked").forEach(function (input) {
@@ -194,6 +223,7 @@
         pageSize: 5,
         showEmptyFilters: false,
         sort: SORTS[order.value] || null,
+        processResult: toParagraphs,
         debounceTimeoutMs: 0
       });
       shown = key;

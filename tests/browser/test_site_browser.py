@@ -116,8 +116,25 @@ def test_cable_search_with_a_facet(page, base_url):
     page.locator(".pagefind-ui__filter-name", has_text="Year").click()
     expect(page.locator("label.pagefind-ui__filter-label", has_text="2005")).to_be_visible()
     results.locator("a", has_text="05TOKYO1349").first.click()
-    page.wait_for_url(re.compile(re.escape(CABLE) + r"$"))
+    page.wait_for_url(re.compile(re.escape(CABLE) + r"#p\d+$"))
     expect(page.locator(".cable-banner").first).to_contain_text("SECRET")
+
+
+def test_a_result_links_to_the_paragraph_that_holds_the_word(page, base_url, site_dir):
+    html = (site_dir / CABLE / "index.html").read_text(encoding="utf-8")
+    paragraphs = re.findall(r'<p\b[^>]*\bid="?(p\d+)"?[^>]*>(.*?)</p>', html, re.S)
+    holding = [ident for ident, text in paragraphs if "Bandung" in text]
+    assert holding, "the seed's page has no paragraph with Bandung"
+    open_page(page, base_url, "search/?query=Bandung")
+    title = page.locator(".pagefind-ui__result-title a").first
+    expect(title).to_have_attribute("href", re.compile(rf"#{holding[0]}$"), timeout=30_000)
+    # each matched section links to its paragraph too, named by its number
+    for sub in page.locator(".pagefind-ui__result-nested a").all():
+        assert re.search(r"#p\d+$", sub.get_attribute("href")), sub.get_attribute("href")
+        assert sub.inner_text().startswith("\u00b6")
+    title.click()
+    page.wait_for_url(re.compile(rf"{re.escape(CABLE)}#{holding[0]}$"))
+    expect(page.locator(f"#{holding[0]}")).to_be_in_viewport()
 
 
 @pytest.mark.parametrize("word", ["Kissinger", "xyzzyq"])
@@ -377,3 +394,31 @@ def test_the_original_page_refuses_a_file_outside_the_cables(page, base_url):
     open_page(page, base_url, "original/?file=../../etc/passwd")
     expect(page.locator("#original-error")).to_contain_text("No cable named")
     assert page.locator(".original-lines li").count() == 0
+
+
+def test_a_phone_first_screen_shows_the_subject_and_the_text(browser, base_url, errors):
+    context = errors.context(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        errors.watch(page)
+        open_page(page, base_url, CABLE)
+        subject = page.locator(".cable-body h1").bounding_box()
+        first = page.locator("#p1").bounding_box()
+        fields = page.locator(".cable-body .md-typeset__scrollwrap").first.bounding_box()
+        assert subject["y"] + subject["height"] <= 844
+        assert first["y"] < 844, f"the text starts below the first screen, at {first['y']}"
+        assert fields["y"] > first["y"], "the header fields come before the text on a phone"
+        people = page.locator("#participants")
+        if people.count():  # the sections after the text follow the header fields
+            assert people.bounding_box()["y"] > fields["y"]
+    finally:
+        context.close()
+    assert not errors, errors
+    # on a wide screen the header fields stay above the text
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_page(page, base_url, CABLE)
+        fields = page.locator(".cable-body .md-typeset__scrollwrap").first.bounding_box()
+        assert fields["y"] < page.locator("#p1").bounding_box()["y"]
+    finally:
+        page.close()
