@@ -176,6 +176,50 @@
     return result;
   }
 
+  // A long filter list (posts, tags, people) gets a box that keeps only the values holding
+  // what the reader types (ticked values stay). The interface redraws its lists as counts
+  // change, so the box is put back and applied again after each redraw.
+  var LONG_LIST = 8;
+  var typed = {};  // filter name -> the text in its box
+
+  function applyFind(group, text) {
+    var wanted = text.trim().toLowerCase();
+    group.querySelectorAll(".pagefind-ui__filter-value").forEach(function (value) {
+      var input = value.querySelector("input");
+      var away = Boolean(wanted) && !input.checked && input.value.toLowerCase().indexOf(wanted) < 0;
+      value.classList.toggle("cable-filter-away", away);
+    });
+  }
+
+  function fitFindBoxes() {
+    document.querySelectorAll("#cable-search .pagefind-ui__filter-group").forEach(function (group) {
+      var values = group.querySelectorAll(".pagefind-ui__filter-value");
+      var first = values.length ? values[0].querySelector("input") : null;
+      if (!first || (values.length < LONG_LIST && !typed[first.name])) return;
+      var name = first.name;
+      var find = group.querySelector(".cable-filter-find");
+      if (!find) {
+        find = document.createElement("input");
+        find.type = "search";
+        find.className = "cable-filter-find";
+        find.placeholder = "Find a " + name;
+        find.setAttribute("aria-label", "Find a " + name + " in this list");
+        find.value = typed[name] || "";
+        find.addEventListener("input", function () {
+          typed[name] = find.value;
+          applyFind(group, find.value);
+        });
+        group.insertBefore(find, values[0]);
+      }
+      applyFind(group, find.value);
+    });
+  }
+
+  new MutationObserver(fitFindBoxes).observe(document.getElementById("cable-search"), {
+    childList: true,
+    subtree: true
+  });
+
   function chosenFilters() {
     var chosen = {};
     document.querySelectorAll("#cable-search input[type=checkbox]:checked").forEach(function (input) {

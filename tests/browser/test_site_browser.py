@@ -422,3 +422,54 @@ def test_a_phone_first_screen_shows_the_subject_and_the_text(browser, base_url, 
         assert fields["y"] < page.locator("#p1").bounding_box()["y"]
     finally:
         page.close()
+
+
+def test_a_phrase_in_quotes_matches_those_words_in_that_order(page, base_url):
+    open_page(page, base_url, 'search/?query="Bandung Conference"')
+    expect(page.locator(".pagefind-ui__results")).to_contain_text("05TOKYO1349", timeout=30_000)
+    assert result_count(page) == 1
+    expect(page.locator("#cable-search-note")).not_to_contain_text("No cable contains")
+    open_page(page, base_url, 'search/?query="Conference Bandung"')
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("No results", timeout=30_000)
+
+
+def test_a_long_filter_list_can_be_searched_and_people_filter_the_results(page, base_url):
+    open_page(page, base_url, "search/?query=Bandung")
+    expect(page.locator(".pagefind-ui__results")).to_contain_text("05TOKYO1349", timeout=30_000)
+    page.locator(".pagefind-ui__filter-name", has_text="Person").click()
+    people = page.locator(".pagefind-ui__filter-value:has(input[name=person])")
+    assert people.count() >= 8
+    find = page.locator(".cable-filter-find[placeholder='Find a person']")
+    find.fill("nishi")
+    shown = page.locator(".pagefind-ui__filter-value:has(input[name=person]):visible")
+    expect(shown).to_have_count(1)
+    expect(shown).to_contain_text("Tsuneo Nishida")
+    shown.locator("label").click()
+    page.wait_for_url(re.compile(r"f\.person=Tsuneo\+Nishida"))
+    assert result_count(page) == 1
+    find.fill("")
+    expect(shown).to_have_count(people.count())  # an empty box shows the whole list again
+    page.reload()
+    expect(page.locator("input[name=person][value='Tsuneo Nishida']")).to_be_checked(timeout=30_000)
+
+
+@pytest.mark.parametrize("path", ["topics/prel/", "people/tsuneo-nishida/", "posts/tokyo/"])
+def test_lists_of_cables_fit_a_phone_without_sideways_scrolling(browser, base_url, errors, path):
+    context = errors.context(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        errors.watch(page)
+        open_page(page, base_url, path)
+        cables = page.locator("article a[href*='cables/2005/05TOKYO1349']").first
+        expect(cables).to_be_visible()
+        box = cables.bounding_box()
+        assert box["x"] + box["width"] <= 390
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('article table, .md-typeset__scrollwrap')]
+                 .filter(el => el.scrollWidth > el.clientWidth + 1).length"""
+        )
+        assert wide == 0, f"{wide} tables scroll sideways on {path}"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+    assert not errors, errors
