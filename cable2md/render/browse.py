@@ -24,6 +24,7 @@ ROLE_NAMES = {
 }  # fmt: skip
 
 GeneratedFile = tuple[str, str]  # docs-relative path, Markdown
+GROUP_FROM = 20  # cables in a list on one page from which it is grouped by year
 
 
 def make_page(path: str, meta: dict, parts: list[str]) -> GeneratedFile:
@@ -46,6 +47,19 @@ def _table(index: Index, here: str, idents: list[str], extra: dict[str, str] | N
             cells.append(md(extra.get(ident, "")))
         rows.append("| " + " | ".join(cell.replace("|", "&#124;") for cell in cells) + " |")
     return "\n".join(rows)
+
+
+def _by_year(index: Index, here: str, idents: list[str], extra: dict[str, str] | None) -> str:
+    """The table of *idents*; a long one spanning years as a table a year under its heading,
+    with a bar of the years first."""
+    years: dict[int, list[str]] = defaultdict(list)
+    for ident in idents:
+        years[cable_year(index.cables[ident])].append(ident)
+    if len(idents) < GROUP_FROM or len(years) < 2:
+        return _table(index, here, idents, extra)
+    bar = "Years: " + " · ".join(f"[{year}](#{year})" for year in years)
+    groups = [f"### {year}\n\n{_table(index, here, held, extra)}" for year, held in years.items()]
+    return "\n\n".join([bar, *groups])
 
 
 def _sub_pages(
@@ -89,7 +103,7 @@ def listing(
     split again by month and day when long (with *months*, only the pages listing those)."""
     parts = split(index, base, idents)
     if not parts:
-        return [_table(index, base, idents, extra)], []
+        return [_by_year(index, base, idents, extra)], []
     pages: list[GeneratedFile] = []
     return [_sub_pages(index, base, heading, base, parts, extra, months, pages)], pages
 

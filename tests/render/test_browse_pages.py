@@ -120,3 +120,40 @@ def test_counts_past_a_thousand_read_with_a_thousands_separator(monkeypatch):
     index = _index(names[:1_100])
     assert len(index.people) == 1_100
     assert "1,100 people, filed" in dict(indexes.people_index(index))["people/index.md"]
+
+
+def _carol_in(dates: list[str]) -> str:
+    cables = []
+    for number, date in enumerate(dates, 1):
+        ident = f"{date[2:4]}POST{number}"
+        seen = (("Carol Reynolds", Appearance(ident, "mentioned", None, None, "Carol Reynolds")),)
+        cables.append(
+            IndexRow(
+                ident, f"{ident}.txt", date, None, "Embassy Post", "POST",
+                "SECRET", (), (), "Subject", False, (), "", seen, resolved(seen),
+            )
+        )  # fmt: skip
+    ((_path, page),) = [
+        p for p in browse.person_pages(build_index(cables)) if p[0].endswith("reynolds.md")
+    ]
+    return page
+
+
+@pytest.mark.parametrize(
+    ("dates", "grouped"),
+    [
+        ([f"2008-01-{day:02d}" for day in range(1, 11)] + [f"2009-01-{day:02d}" for day in range(1, 11)], True),
+        ([f"2008-01-{day:02d}" for day in range(1, 10)] + [f"2009-01-{day:02d}" for day in range(1, 11)], False),
+        ([f"2009-01-{day:02d}" for day in range(1, 26)], False),
+    ],
+)  # fmt: skip
+def test_a_long_list_over_several_years_is_grouped_by_year(dates, grouped):
+    page = _carol_in(dates)
+    headings = re.findall(r"^### (\d{4})$", page, re.MULTILINE)
+    if grouped:
+        assert headings == ["2008", "2009"]
+        assert "Years: [2008](#2008) · [2009](#2009)" in page
+        year_2009 = page.split("### 2009", 1)[1]
+        assert year_2009.count("| 2009-01-") == 10 and "| 2008-" not in year_2009
+    else:
+        assert headings == [] and "Years:" not in page
