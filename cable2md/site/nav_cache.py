@@ -48,12 +48,16 @@ class NavCache:
         return self._urls[1]
 
     @pass_context
-    def __call__(self, context: Context, part: str, caller: Callable[[], str]) -> str:
+    def __call__(
+        self, context: Context, part: str, variant: str = "", *, caller: Callable[[], str]
+    ) -> str:
+        """The *part* of this page, one per set of link URLs and *variant* (what else the part
+        shows: the way in a page is under)."""
         page, nav = context.get("page"), context.get("nav")
         if page is None or not nav or any(page is listed for listed in nav.pages):
             return caller()
         url = context.environment.filters["url"]
-        key = (part, *(url(context, target) for target in self._targets(context)))
+        key = (part, variant, *(url(context, target) for target in self._targets(context)))
         kept = self.parts.get(key)
         if kept is None:
             kept = self.parts[key] = caller()
