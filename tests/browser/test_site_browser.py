@@ -475,7 +475,9 @@ def test_lists_of_cables_fit_a_phone_without_sideways_scrolling(browser, base_ur
     assert not errors, errors
 
 
-@pytest.mark.parametrize(("path", "way"), [("people/tsuneo-nishida/", "People"), ("topics/prel/", "By topic")])
+@pytest.mark.parametrize(
+    ("path", "way"), [("people/tsuneo-nishida/", "People"), ("topics/prel/", "By topic")]
+)
 def test_pages_under_a_way_in_keep_it_in_the_side_column(page, base_url, path, way):
     open_page(page, base_url, path)
     marked = page.locator(".md-sidebar--primary a[aria-current='true']")

@@ -33,7 +33,9 @@ def test_the_site_is_the_same_without_the_shortcuts(tmp_path, monkeypatch):
     assert caches and caches[0].reused > 50 and len(caches[0].parts) < 20
     # Material's navigation rendered for every page, every page through Python-Markdown:
     monkeypatch.setattr(
-        NavCache, "__call__", pass_context(lambda self, context, part, variant="", *, caller: caller())
+        NavCache,
+        "__call__",
+        pass_context(lambda self, context, part, variant="", *, caller: caller()),
     )
     monkeypatch.setattr(cable2md.site.plugin, "reproducible", lambda config, own: False)
     slow = tree(build_in_process(tmp_path / "slow", cables))
