@@ -136,8 +136,29 @@ def _import_command(args: argparse.Namespace) -> int:
 
 
 def _site_command(args: argparse.Namespace) -> int:
-    from .site import build_site
+    from .site import build_one_shard, build_site, merge_shards, plan_pages
 
+    work = Path(args.work)
+    try:
+        if args.pages_only:
+            plan = plan_pages(
+                Path(args.cables), config_file=Path(args.config), work=work,
+                shards=args.shards, jobs=args.jobs, people=Path(args.people),
+            )  # fmt: skip
+            print(f"{plan.build.text()}\ncable2md site: pages for {plan.shards} shards in {work}")
+            return 1 if args.strict and plan.build.rejected else 0
+        if args.shard is not None:
+            seconds = build_one_shard(work, args.shard)
+            print(f"cable2md site: shard {args.shard} built in {seconds:.0f} s")
+            return 0
+        if args.merge:
+            files, seconds = merge_shards(work, Path(args.site), search=not args.no_search)
+            indexed = f", search index {seconds:.0f} s" if seconds else ""
+            print(f"cable2md site: {files} files merged into {args.site}{indexed}")
+            return 0
+    except RuntimeError as error:
+        print(f"cable2md site: {error}", file=sys.stderr)
+        return 2
     report = build_site(
         Path(args.cables),
         Path(args.site),
@@ -314,6 +335,19 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--people", default="people.yml")
     site.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     site.add_argument("--strict", action="store_true", help="exit 1 when any cable is rejected")
+    # The steps one at a time, each in a job of its own (deploy.yml's matrix over the shards).
+    stage = site.add_mutually_exclusive_group()
+    stage.add_argument(
+        "--pages-only", action="store_true",
+        help="only generate the pages into --work and plan the shards (shards.json)",
+    )  # fmt: skip
+    stage.add_argument(
+        "--shard", type=int, metavar="N", help="only build shard N of the pages planned in --work"
+    )
+    stage.add_argument(
+        "--merge", action="store_true",
+        help="only merge the shards built in --work into the site, then index it for search",
+    )  # fmt: skip
     site.set_defaults(run=_site_command)
 
     manifest = commands.add_parser(

@@ -161,3 +161,24 @@ def test_a_workflow_run_job_runs_no_pull_request_code():
     )
     assert "readFileSync" in script and not re.search(r"\b(eval|exec|require\(\s*[^\"])", script)
     assert "Number.isInteger(number)" in script  # the artifact's pull request number is checked
+
+
+def test_the_deploy_builds_the_shards_in_a_matrix_and_merges_them_once():
+    jobs = _load(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]
+
+    def runs(job: str) -> str:
+        return "\n".join(step.get("run", "") for step in jobs[job]["steps"])
+
+    assert "cable2md site cables --work work --pages-only --strict" in runs("pages")
+    assert "shards.json" in runs("pages") and jobs["pages"]["outputs"]["shards"]
+    matrix = jobs["shard"]["strategy"]["matrix"]["shard"]
+    assert matrix == "${{ fromJSON(needs.pages.outputs.shards) }}"
+    assert "--shard ${{ matrix.shard }}" in runs("shard")
+    assert set(jobs["publish"]["needs"]) == {"pages", "shard"}
+    assert "--merge -d site" in runs("publish")
+    # the shards' artifacts land in work/shard-N, where the merge looks for them
+    downloads = [step["with"] for step in jobs["publish"]["steps"] if "download-artifact" in step.get("uses", "")]  # fmt: skip
+    assert {"pattern": "shard-*", "path": "work"} in downloads
+    uploads = [step["with"] for step in jobs["shard"]["steps"] if "upload-artifact" in step.get("uses", "")]  # fmt: skip
+    assert uploads[0]["name"] == "shard-${{ matrix.shard }}"
+    assert uploads[0]["path"] == "work/shard-${{ matrix.shard }}"

@@ -12,6 +12,11 @@ Steps, in order:
    hand-written pages, the feed) must be the same in each; the sitemaps are joined;
 4. index the cable pages for search with Pagefind, with facets for
    classification, post, year and TAGS.
+
+The steps also run apart, each in a job of its own (a GitHub Actions matrix over the shards,
+``.github/workflows/deploy.yml``): :func:`plan_pages` (step 1; the work folder then holds
+the pages and ``shards.json``), :func:`build_one_shard` (step 2 for one shard, from a copy
+of that folder) and :func:`merge_shards` (steps 3 and 4, from the shards' folders).
 """
 
 from __future__ import annotations
@@ -169,6 +174,84 @@ def auto_shards(generated: Path, jobs: int) -> int:
     return max(math.ceil(pages / PAGES_PER_SHARD), min(jobs, math.ceil(pages / 2_000)), 1)
 
 
+PLAN = "shards.json"  # in the work folder: how many shards the pages are split over
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The pages generated in *work*, to be built in *shards* shards."""
+
+    build: Report
+    work: Path
+    shards: int
+
+
+def plan_pages(
+    cables: Path, *, config_file: Path, work: Path, shards: int, jobs: int, people: Path
+) -> Plan:
+    """Step 1: generate the pages into *work* and decide the shards (*shards*, or by the
+    number of pages when below 1); ``shards.json`` records the decision for the later steps."""
+    # The shards' config lives in *work*: every path it names must be absolute.
+    cables, work, people = (p.resolve() for p in (cables, work, people))
+    work.mkdir(parents=True, exist_ok=True)
+    generated, cache = work / "generated", work / "cache"
+    report = _build_apart(cables, generated, cache, people)
+    if shards < 1:
+        shards = auto_shards(generated, jobs)
+    # What a shard's job needs to write its own config (build_one_shard).
+    inputs = {"cables": str(cables), "config": str(config_file.resolve()), "people": str(people)}
+    (work / PLAN).write_text(json.dumps({"shards": shards, **inputs}) + "\n", encoding="utf-8")
+    return Plan(report, work, shards)
+
+
+def _plan(work: Path) -> dict:
+    plan = work / PLAN
+    if not plan.exists():
+        raise RuntimeError(
+            f"{work} holds no planned pages ({PLAN} is missing): run `cable2md site "
+            "--pages-only` with this --work folder first"
+        )
+    return json.loads(plan.read_text(encoding="utf-8"))
+
+
+def planned_shards(work: Path) -> int:
+    """The number of shards :func:`plan_pages` decided for *work*."""
+    return int(_plan(work)["shards"])
+
+
+def _shard_folder(work: Path, number: int) -> Path:
+    return work / f"shard-{number}"
+
+
+def build_one_shard(work: Path, number: int) -> float:
+    """Step 2 for shard *number* of the plan in *work*: its pages into ``work/shard-N``;
+    the seconds it took."""
+    work = work.resolve()
+    plan = _plan(work)
+    count = int(plan["shards"])
+    if not 0 <= number < count:
+        raise RuntimeError(f"shard {number}: the plan in {work} has shards 0 to {count - 1}")
+    # The config names this work folder's pages: a job's copy of the folder may sit elsewhere.
+    config = _config(
+        work, Path(plan["config"]), Path(plan["cables"]), work / "generated", work / "cache",
+        Path(plan["people"]),
+    )  # fmt: skip
+    out = _shard_folder(work, number)
+    shutil.rmtree(out, ignore_errors=True)
+    return _build_shard(config, number, count, out)
+
+
+def merge_shards(work: Path, site: Path, *, search: bool = True) -> tuple[int, float]:
+    """Steps 3 and 4: the shards of the plan in *work* merged into *site*, then indexed for
+    search; the number of files merged and the seconds the index took."""
+    work = work.resolve()
+    outs = [_shard_folder(work, number) for number in range(planned_shards(work))]
+    if missing := [out.name for out in outs if not out.is_dir()]:
+        raise RuntimeError(f"{work} lacks {', '.join(missing)}: build them with --shard N first")
+    files = _merge(outs, site.resolve())
+    return files, (index_search(site) if search else 0.0)
+
+
 def build_site(
     cables: Path,
     site: Path,
@@ -181,22 +264,12 @@ def build_site(
     search: bool = True,
 ) -> SiteReport:
     """Generate the pages, build them in *shards* MkDocs processes, merge, and index search."""
-    # The shards' config lives in *work*: every path it names must be absolute.
-    cables, site, work, people = (p.resolve() for p in (cables, site, work, people))
-    work.mkdir(parents=True, exist_ok=True)
-    generated, cache = work / "generated", work / "cache"
-    result = SiteReport(_build_apart(cables, generated, cache, people))
-    if shards < 1:
-        shards = auto_shards(generated, jobs)
-    config = _config(work, config_file, cables, generated, cache, people)
-    outs = [work / f"shard-{number}" for number in range(shards)]
-    for out in outs:
-        shutil.rmtree(out, ignore_errors=True)
+    plan = plan_pages(
+        cables, config_file=config_file, work=work, shards=shards, jobs=jobs, people=people
+    )
+    result = SiteReport(plan.build)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        result.shards = list(
-            pool.map(lambda n: _build_shard(config, n, shards, outs[n]), range(shards))
-        )
-    result.files = _merge(outs, site)
-    if search:
-        result.search_seconds = index_search(site)
+        numbers = range(plan.shards)
+        result.shards = list(pool.map(lambda n: build_one_shard(plan.work, n), numbers))
+    result.files, result.search_seconds = merge_shards(plan.work, site, search=search)
     return result

@@ -45,6 +45,40 @@ def test_sharded_site_is_the_single_build_merged(tmp_path, single_site, monkeypa
     assert "search/search_index.json" not in merged  # one search: Pagefind
 
 
+def test_the_steps_run_apart_build_the_same_site(tmp_path, single_site, monkeypatch):
+    """As deploy.yml's jobs run them, each from a copy of the work folder: the pages and
+    their plan, each shard, then the merge."""
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    cli = [sys.executable, "-m", "cable2md", "site", str(archive(tmp_path)), "-f",
+           str(ROOT / "mkdocs.yml"), "--people", str(ROOT / "people.yml")]  # fmt: skip
+    planned = tmp_path / "planned"
+
+    def run(*options: str, work: Path = planned) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*cli, "--work", str(work), *options], cwd=ROOT, capture_output=True, text=True,
+        )  # fmt: skip
+
+    early = run("--merge", work=tmp_path / "empty")
+    assert early.returncode == 2 and "--pages-only" in early.stderr
+    done = run("--pages-only", "--shards", "3", "--strict")
+    assert done.returncode == 0, done.stderr
+    assert json.loads((planned / "shards.json").read_text())["shards"] == 3
+    assert "pages for 3 shards" in done.stdout
+    assert run("--merge", "-d", str(tmp_path / "site")).returncode == 2  # no shard built yet
+    jobs = [tmp_path / f"job-{number}" for number in range(3)]
+    for job in jobs:  # each shard in a job of its own, from its own copy of the pages
+        shutil.copytree(planned, job, symlinks=True)
+    shutil.rmtree(planned / "generated")
+    for number, job in enumerate(jobs):
+        done = run("--shard", str(number), work=job)
+        assert done.returncode == 0, done.stderr
+        shutil.copytree(job / f"shard-{number}", planned / f"shard-{number}")
+    assert run("--shard", "3").returncode == 2
+    done = run("--merge", "-d", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    assert differences(tree(single_site), tree(tmp_path / "site")) == []
+
+
 def test_search_index_in_parts_finds_every_cable_page(tmp_path, single_site):
     site = tmp_path / "site"
     shutil.copytree(single_site, site)
