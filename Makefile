@@ -113,6 +113,9 @@ eval: $(STAMP)
 BENCH_SIZES ?= 1000,20000
 
 bench: $(STAMP) system-deps native
+	@command -v hugo >/dev/null 2>&1 || { \
+		echo "installing hugo with apt-get (the benchmark's anchor)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo >/dev/null; }
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_scale.py --sizes $(BENCH_SIZES)
 

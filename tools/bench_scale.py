@@ -7,6 +7,8 @@ For each size N, on a synthetic archive (tools/synth.py) that also holds the see
 - import: the archive written as the release's cables.csv, then ``cable2md import``;
 - convert: ``cable2md build`` from cold (parse + index + every generated page);
 - site: ``cable2md site --no-search`` (MkDocs in shards, merged), pages/s;
+- anchor: the same generated Markdown built by Hugo with a minimal layout (tools/hugo_site.py),
+  pages/s and peak memory beside the site's;
 - search: Pagefind over the merged site; index size; the bytes a browser fetches
   from page load to the first results of a query (raw, and as gzip would send them);
 - weight (tools/weight.py): the site's bytes per cable, a cable page's template, a person
@@ -40,6 +42,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import weight  # noqa: E402
 from bench import Run, measured  # noqa: E402
+from hugo_site import hugo_build  # noqa: E402
 from synth import generate  # noqa: E402
 
 CABLE2MD = str(ROOT / ".venv" / "bin" / "cable2md")
@@ -168,6 +171,11 @@ def bench_size(work: Path, size: int, rebuild_limit: int) -> dict:
     shards = re.search(r"(\d+) shards", run.out)
     row.update(site_s=run.seconds, site_rss=run.peak, shards=int(shards.group(1)) if shards else 0,
                pages=sum(1 for _ in site.rglob("index.html")))  # fmt: skip
+    if shutil.which("hugo"):
+        hugo, hugo_pages = hugo_build(generated, base)
+        row.update(hugo_s=hugo.seconds, hugo_rss=hugo.peak, hugo_pages=hugo_pages)
+        shutil.rmtree(base / "hugo")
+        shutil.rmtree(base / "hugo-site")
     run = _check(measured([CABLE2MD, "search", str(site)]), "search")
     files, total = _size(site / "pagefind")
     row.update(search_s=run.seconds, search_rss=run.peak, search_files=files, search_bytes=total)
@@ -246,6 +254,18 @@ def table(rows: list[dict]) -> str:
             f"| {w['outside_median'] / 1024:.1f} / {w['outside_max'] / 1024:.1f} KB "
             f"| {w['person_median'] / 1024:.1f} / {w['person_max'] / 1024:.1f} KB ({w['person_pages']:,} pages) "
             f"| {cold['sent'] / 1024:,.0f} / {cold['raw'] / 1024:,.0f} KB in {cold['requests']} requests |"
+        )  # fmt: skip
+    lines += [
+        "",
+        "| cables | cable2md site (full pages): pages/s, peak memory | Hugo (title and content): pages/s, peak memory |",
+        "|---:|---|---|",
+    ]
+    for row in sorted(rows, key=lambda r: r["cables"]):
+        if "hugo_s" not in row:  # measured before the anchor existed, or without hugo
+            continue
+        lines.append(
+            f"| {row['cables']:,} | {row['pages'] / row['site_s']:,.0f} pages/s, {mib(row['site_rss'])} "
+            f"| {row['hugo_pages'] / row['hugo_s']:,.0f} pages/s ({row['hugo_pages']:,} pages), {mib(row['hugo_rss'])} |"
         )  # fmt: skip
     # A row put together from steps run apart (the 251,000-cable one) says how.
     lines += [f"\n{row['cables']:,}: {row['note']}" for row in rows if row.get("note")]
