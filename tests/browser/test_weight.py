@@ -3,6 +3,8 @@ person page of one cable, and a cold load of a cable page in Chromium, with no o
 
 from __future__ import annotations
 
+import re
+
 from tests.browser.conftest import CABLE_PAGE
 from tests.helpers import tool
 
@@ -45,3 +47,14 @@ def test_a_cold_load_of_a_cable_page_is_at_most_150_kb_sent(browser, base_url):
     assert not others, f"requests to other hosts: {others}"
     assert len(requested) >= 5  # the page, its stylesheets and scripts
     assert sent <= weight.COLD_LOAD, f"{sent:,} bytes sent ({raw:,} raw) for {requested}"
+
+
+def test_the_side_column_lists_a_dozen_people_and_links_to_the_rest(parted_site):
+    html = (parted_site / CABLE_PAGE).read_text(encoding="utf-8")
+    aside = re.search(r"<aside\b.*?</aside>", html, re.S).group(0)
+    named = re.search(r'id="?cable-people-title"?.*?</ul>', html, re.S).group(0)
+    everyone = named.count("<li")
+    assert everyone > 12, "the seed names more than a dozen people"
+    listed = aside.split("Topics")[0]
+    assert listed.count("<li") == 13
+    assert f">and {everyone - 12} more</a>" in listed and "#cable-people-title" in listed
