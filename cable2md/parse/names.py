@@ -21,6 +21,8 @@ _REDACTION_RE: Final = re.compile(r"^[xX]{3,}\W*$")
 _INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _WORD_RE: Final = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*$")
 _POSSESSIVE_RE: Final = re.compile(r"(?:['’,][sS]|[sS]['’])$")
+# A cross-reference glued to a name ("Guebuza-septel": see the separate telegram).
+_CROSS_REFERENCE_RE: Final = re.compile(r"-(?:septel|reftel)s?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,7 @@ def bare(token: str) -> str:
 
 def _bare(token: str) -> str:
     token = token.strip('()[]{}"“”‘,;:!?')
+    token = _CROSS_REFERENCE_RE.sub("", token)
     token = _POSSESSIVE_RE.sub("", token) if len(token) > 3 else token
     return token.rstrip(".") if not _INITIAL_RE.match(token) else token
 

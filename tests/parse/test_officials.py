@@ -19,6 +19,12 @@ from cable2md.parse.officials import find_people
         # a sentence that ends on a title word still ends there
         ("He spoke to the Minister. Talks went well.", []),
         ("The talks ended. Dr. Smith left.", ["Smith"]),
+        # words that stand before a name as titles do
+        ("Classified By: Charge D’ Affaires Richard M. Eason for reasons", ["Richard M. Eason"]),
+        ("U/S Burns raised the case of Amcit Vafa Valapour, which", ["Burns", "Vafa Valapour"]),
+        ("his meeting with Minister Mentor Lee Kuan Yew to stress", ["Lee Kuan Yew"]),
+        # a cross-reference glued to a name is not part of it
+        ("(a Guebuza ally, see Armando Guebuza-septel), was installed", ["Armando Guebuza"]),
     ],
 )
 def test_find_people(text, people):
