@@ -6,6 +6,8 @@
  * - Sortable tables: each heading of a listing table is a button that sorts the rows by
  *   its column (numbers as numbers, other cells as text; again to reverse), with aria-sort.
  *
+ * - The home page's timeline, which scrolls sideways on a phone, opens on its newest years.
+ *
  * Delegated listeners, so they work with and without Material's instant navigation.
  */
 (function () {
@@ -119,10 +121,20 @@
     });
   }
 
+  function newestYears() {
+    var card = document.querySelector(".home-timeline");
+    if (card) card.scrollLeft = card.scrollWidth;
+  }
+
+  function ready() {
+    sortableTables();
+    newestYears();
+  }
+
   document.addEventListener("click", onSort);
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", sortableTables);
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    sortableTables();
+    ready();
   }
 })();

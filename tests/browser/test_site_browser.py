@@ -485,3 +485,23 @@ def test_pages_under_a_way_in_keep_it_in_the_side_column(page, base_url, path, w
     expect(marked).to_be_visible()
     open_page(page, base_url, CABLE)  # a cable's side column keeps its people and topics alone
     expect(page.locator(".md-sidebar--primary a.md-nav__link:visible")).to_have_count(0)
+
+
+def test_the_home_page_figures_and_timeline_read_on_a_phone(browser, base_url, errors):
+    context = errors.context(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        errors.watch(page)
+        open_page(page, base_url)
+        figures = page.locator("ul.home-stats > li")
+        lefts = [figures.nth(n).bounding_box()["x"] for n in range(figures.count())]
+        assert len(lefts) >= 4 and lefts[0] == lefts[2], f"rows start at {lefts}"
+        label = page.locator(".cable-timeline .timeline-label").last
+        assert label.bounding_box()["height"] >= 9, "timeline labels too small to read"
+        card, box = page.locator(".home-timeline").bounding_box(), label.bounding_box()
+        # the newest years are in the card's view, not scrolled off to its right
+        assert card["x"] <= box["x"] and box["x"] + box["width"] <= card["x"] + card["width"]
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+    assert not errors, errors
