@@ -23,6 +23,9 @@ from cable2md.parse.officials import find_people
         ("Classified By: Charge D’ Affaires Richard M. Eason for reasons", ["Richard M. Eason"]),
         ("U/S Burns raised the case of Amcit Vafa Valapour, which", ["Burns", "Vafa Valapour"]),
         ("his meeting with Minister Mentor Lee Kuan Yew to stress", ["Lee Kuan Yew"]),
+        # an institution or a thing named for a person or a place is no person
+        ("under the Basel Convention, Minister Ahmed Ali said", ["Ahmed Ali"]),
+        ("along the Masaya Highway near Managua", []),
         # a cross-reference glued to a name is not part of it
         ("(a Guebuza ally, see Armando Guebuza-septel), was installed", ["Armando Guebuza"]),
     ],
