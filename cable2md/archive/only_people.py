@@ -21,7 +21,7 @@ from ..parse import Appearance, reference
 from ..parse.names import is_title_part, is_title_token, unaccented
 
 _ABSTRACT_RE: Final = re.compile(r"\w{4,}(?:tion|sion|ness|ism|ment)$")
-_ABBREVIATION_RE: Final = re.compile(r"(?:\w{1,2}\.){1,3}\w?\.?")
+_ABBREVIATION_RE: Final = re.compile(r"(?:\w{1,2}\.){1,3}\w?\.?|[A-Z]{2,}['’]?s")  # or "DTOs"
 
 
 def _fold(text: str) -> str:

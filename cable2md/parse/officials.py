@@ -53,6 +53,7 @@ _ORG_AFTER: Final = {
     "hotel", "avenue", "square", "park", "school", "hospital", "prize", "award", "doctrine",
     "plan", "act", "law", "college", "museum", "library", "stadium", "road",
     "base", "camp", "province", "district", "county", "city", "river", "island", "bay",
+    "house",  # the Clinton White House, Blair House, Chatham House
 }  # fmt: skip
 
 

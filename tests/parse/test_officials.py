@@ -26,6 +26,10 @@ from cable2md.parse.officials import find_people
         # an institution or a thing named for a person or a place is no person
         ("under the Basel Convention, Minister Ahmed Ali said", ["Ahmed Ali"]),
         ("along the Masaya Highway near Managua", []),
+        ("a delegation that visited the Clinton White House in 2000", []),
+        ("joint investigations with the DEA on Northern Route DTOs who", []),
+        ("a screening of 2007 Oscar Winner for Best Documentary", []),
+        ("the King remarked to Quds al Arabi that", []),
         # a cross-reference glued to a name is not part of it
         ("(a Guebuza ally, see Armando Guebuza-septel), was installed", ["Armando Guebuza"]),
     ],
