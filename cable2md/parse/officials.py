@@ -54,6 +54,7 @@ _ORG_AFTER: Final = {
     "plan", "act", "law", "college", "museum", "library", "stadium", "road",
     "base", "camp", "province", "district", "county", "city", "river", "island", "bay",
     "house",  # the Clinton White House, Blair House, Chatham House
+    "party", "movement", "front", "alliance", "coalition", "bloc",  # the Tudeh Party
 }  # fmt: skip
 
 

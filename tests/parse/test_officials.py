@@ -27,6 +27,7 @@ from cable2md.parse.officials import find_people
         ("under the Basel Convention, Minister Ahmed Ali said", ["Ahmed Ali"]),
         ("along the Masaya Highway near Managua", []),
         ("a delegation that visited the Clinton White House in 2000", []),
+        ("members of the banned Tudeh Party met Minister Ahmed Ali", ["Ahmed Ali"]),
         ("joint investigations with the DEA on Northern Route DTOs who", []),
         ("a screening of 2007 Oscar Winner for Best Documentary", []),
         ("the King remarked to Quds al Arabi that", []),
