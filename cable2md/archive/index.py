@@ -49,6 +49,7 @@ class Index:
     position: dict[str, int] = field(default_factory=dict)
     moved: dict[str, str] = field(default_factory=dict)  # old id -> new (cables/manifest.tsv)
     added: dict[str, str] = field(default_factory=dict)  # id -> day it entered the archive
+    several: frozenset[str] = frozenset()  # the people seen in more than one cable
 
     def people_of(self, ident: str) -> list[str]:
         """The slugs of the people cable *ident* is about, sorted: its participants, the
@@ -224,6 +225,11 @@ def build_index(
         referenced_by=dict(referenced_by),
     )
     index.position = position
+    index.several = frozenset(
+        slug
+        for slug, person in people.items()
+        if len({appearance.cable for appearance in person.appearances}) > 1
+    )
     for rank, ident in enumerate(order):
         index.neighbours[ident] = (
             order[rank - 1] if rank else None,

@@ -156,6 +156,9 @@ def page_inputs(index: Index, ident: str, titles: dict[str, str] | None = None) 
         "related": [brief(other) for other in index.related.get(ident, [])],
         "neighbours": [brief(previous), brief(following)],
         "topics": index.cable_topics.get(ident, []),
+        # Its people seen in other cables too: the search's person filter lists only them
+        # (a value for every person would be most of each index part's filters).
+        "several": sorted(set(forms.values()) & index.several),
     }
 
 

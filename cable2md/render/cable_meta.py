@@ -162,8 +162,14 @@ def page_of(ident: str, date: str | None) -> str:
 def front_of(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -> dict[str, Any]:
     ident = cable.id or ""
     roles = dict(inputs["roles"])
+    several = set(inputs["several"])
     people = {
-        slug: {"name": name, "page": paths.person(slug), "roles": roles.get(slug, [])}
+        slug: {
+            "name": name,
+            "page": paths.person(slug),
+            "roles": roles.get(slug, []),
+            "filter": slug in several,
+        }
         for _, slug, name in inputs["forms"]
     }
     forms = {form: slug for form, slug, _ in inputs["forms"]}
