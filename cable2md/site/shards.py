@@ -75,7 +75,11 @@ def _config(
         "plugins": [{"cable2md": plugin}],
     }
     path = root / "mkdocs-shard.yml"
-    path.write_text(json.dumps(derived, indent=1), encoding="utf-8")  # JSON is YAML
+    text = json.dumps(derived, indent=1)  # JSON is YAML
+    # Shards of one work folder build at once from this file: it is written only when a
+    # copy of the folder moved elsewhere needs other paths, never while one reads it.
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -198,6 +202,7 @@ def plan_pages(
     report = _build_apart(cables, generated, cache, people)
     if shards < 1:
         shards = auto_shards(generated, jobs)
+    _config(work, config_file, cables, generated, cache, people)
     # What a shard's job needs to write its own config (build_one_shard).
     inputs = {"cables": str(cables), "config": str(config_file.resolve()), "people": str(people)}
     (work / PLAN).write_text(json.dumps({"shards": shards, **inputs}) + "\n", encoding="utf-8")
