@@ -39,6 +39,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 CABLE_PAGE = "cables/2005/05TOKYO1349/index.html"
 
 
@@ -187,10 +188,9 @@ def errors() -> PageErrors:
     return PageErrors()
 
 
-@pytest.fixture
-def page(browser, errors: PageErrors) -> Iterator[object]:
+def _watched_page(browser, errors: PageErrors, viewport: dict[str, int]) -> Iterator[object]:
     context = errors.context(
-        browser, viewport=VIEWPORT, color_scheme="light", reduced_motion="reduce"
+        browser, viewport=viewport, color_scheme="light", reduced_motion="reduce"
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -200,6 +200,17 @@ def page(browser, errors: PageErrors) -> Iterator[object]:
     finally:
         context.close()
     assert not errors, "pages logged errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def page(browser, errors: PageErrors) -> Iterator[object]:
+    yield from _watched_page(browser, errors, VIEWPORT)
+
+
+@pytest.fixture
+def phone(browser, errors: PageErrors) -> Iterator[object]:
+    """A page at a phone's size (390 x 844 CSS pixels)."""
+    yield from _watched_page(browser, errors, PHONE)
 
 
 @pytest.fixture(scope="session")

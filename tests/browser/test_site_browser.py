@@ -396,32 +396,21 @@ def test_the_original_page_refuses_a_file_outside_the_cables(page, base_url):
     assert page.locator(".original-lines li").count() == 0
 
 
-def test_a_phone_first_screen_shows_the_subject_and_the_text(browser, base_url, errors):
-    context = errors.context(browser, viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        errors.watch(page)
-        open_page(page, base_url, CABLE)
-        subject = page.locator(".cable-body h1").bounding_box()
-        first = page.locator("#p1").bounding_box()
-        fields = page.locator(".cable-body .md-typeset__scrollwrap").first.bounding_box()
-        assert subject["y"] + subject["height"] <= 844
-        assert first["y"] < 844, f"the text starts below the first screen, at {first['y']}"
-        assert fields["y"] > first["y"], "the header fields come before the text on a phone"
-        people = page.locator("#participants")
-        if people.count():  # the sections after the text follow the header fields
-            assert people.bounding_box()["y"] > fields["y"]
-    finally:
-        context.close()
-    assert not errors, errors
+def test_a_phone_first_screen_shows_the_subject_and_the_text(phone, page, base_url):
+    open_page(phone, base_url, CABLE)
+    subject = phone.locator(".cable-body h1").bounding_box()
+    first = phone.locator("#p1").bounding_box()
+    fields = phone.locator(".cable-body .md-typeset__scrollwrap").first.bounding_box()
+    assert subject["y"] + subject["height"] <= 844
+    assert first["y"] < 844, f"the text starts below the first screen, at {first['y']}"
+    assert fields["y"] > first["y"], "the header fields come before the text on a phone"
+    people = phone.locator("#participants")
+    if people.count():  # the sections after the text follow the header fields
+        assert people.bounding_box()["y"] > fields["y"]
     # on a wide screen the header fields stay above the text
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        open_page(page, base_url, CABLE)
-        fields = page.locator(".cable-body .md-typeset__scrollwrap").first.bounding_box()
-        assert fields["y"] < page.locator("#p1").bounding_box()["y"]
-    finally:
-        page.close()
+    open_page(page, base_url, CABLE)
+    fields = page.locator(".cable-body .md-typeset__scrollwrap").first.bounding_box()
+    assert fields["y"] < page.locator("#p1").bounding_box()["y"]
 
 
 def test_a_phrase_in_quotes_matches_those_words_in_that_order(page, base_url):
@@ -464,25 +453,18 @@ def test_a_long_filter_list_can_be_searched_and_people_filter_the_results(page, 
 
 
 @pytest.mark.parametrize("path", ["topics/prel/", "people/tsuneo-nishida/", "posts/tokyo/"])
-def test_lists_of_cables_fit_a_phone_without_sideways_scrolling(browser, base_url, errors, path):
-    context = errors.context(browser, viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        errors.watch(page)
-        open_page(page, base_url, path)
-        cables = page.locator("article a[href*='cables/2005/05TOKYO1349']").first
-        expect(cables).to_be_visible()
-        box = cables.bounding_box()
-        assert box["x"] + box["width"] <= 390
-        wide = page.evaluate(
-            """() => [...document.querySelectorAll('article table, .md-typeset__scrollwrap')]
-                 .filter(el => el.scrollWidth > el.clientWidth + 1).length"""
-        )
-        assert wide == 0, f"{wide} tables scroll sideways on {path}"
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    finally:
-        context.close()
-    assert not errors, errors
+def test_lists_of_cables_fit_a_phone_without_sideways_scrolling(phone, base_url, path):
+    open_page(phone, base_url, path)
+    cables = phone.locator("article a[href*='cables/2005/05TOKYO1349']").first
+    expect(cables).to_be_visible()
+    box = cables.bounding_box()
+    assert box["x"] + box["width"] <= 390
+    wide = phone.evaluate(
+        """() => [...document.querySelectorAll('article table, .md-typeset__scrollwrap')]
+             .filter(el => el.scrollWidth > el.clientWidth + 1).length"""
+    )
+    assert wide == 0, f"{wide} tables scroll sideways on {path}"
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
 
 
 @pytest.mark.parametrize(
@@ -497,21 +479,14 @@ def test_pages_under_a_way_in_keep_it_in_the_side_column(page, base_url, path, w
     expect(page.locator(".md-sidebar--primary a.md-nav__link:visible")).to_have_count(0)
 
 
-def test_the_home_page_figures_and_timeline_read_on_a_phone(browser, base_url, errors):
-    context = errors.context(browser, viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        errors.watch(page)
-        open_page(page, base_url)
-        figures = page.locator("ul.home-stats > li")
-        lefts = [figures.nth(n).bounding_box()["x"] for n in range(figures.count())]
-        assert len(lefts) >= 4 and lefts[0] == lefts[2], f"rows start at {lefts}"
-        label = page.locator(".cable-timeline .timeline-label").last
-        assert label.bounding_box()["height"] >= 9, "timeline labels too small to read"
-        card, box = page.locator(".home-timeline").bounding_box(), label.bounding_box()
-        # the newest years are in the card's view, not scrolled off to its right
-        assert card["x"] <= box["x"] and box["x"] + box["width"] <= card["x"] + card["width"]
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    finally:
-        context.close()
-    assert not errors, errors
+def test_the_home_page_figures_and_timeline_read_on_a_phone(phone, base_url):
+    open_page(phone, base_url)
+    figures = phone.locator("ul.home-stats > li")
+    lefts = [figures.nth(n).bounding_box()["x"] for n in range(figures.count())]
+    assert len(lefts) >= 4 and lefts[0] == lefts[2], f"rows start at {lefts}"
+    label = phone.locator(".cable-timeline .timeline-label").last
+    assert label.bounding_box()["height"] >= 9, "timeline labels too small to read"
+    card, box = phone.locator(".home-timeline").bounding_box(), label.bounding_box()
+    # the newest years are in the card's view, not scrolled off to its right
+    assert card["x"] <= box["x"] and box["x"] + box["width"] <= card["x"] + card["width"]
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390

@@ -4,6 +4,8 @@ person page of one cable, and a cold load of a cable page in Chromium, with no o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from tests.browser.conftest import CABLE_PAGE
 from tests.helpers import tool
@@ -11,25 +13,25 @@ from tests.helpers import tool
 weight = tool("weight")
 
 
+def _over(site: Path, pages: list[Path], limit: int, size: Callable[[Path], int]) -> dict:
+    """The pages of *site* whose *size* passes *limit*, with that size."""
+    return {str(page.relative_to(site)): n for page in pages if (n := size(page)) > limit}
+
+
 def test_cable_pages_carry_at_most_12_kb_outside_their_article(parted_site):
     pages = weight.cable_pages(parted_site)
     assert len(pages) >= 5
-    heavy = {
-        str(page.relative_to(parted_site)): size
-        for page in pages
-        if (size := weight.outside_article(page.read_bytes())) > weight.OUTSIDE_ARTICLE
-    }
+    heavy = _over(
+        parted_site, pages, weight.OUTSIDE_ARTICLE,
+        lambda page: weight.outside_article(page.read_bytes()),
+    )  # fmt: skip
     assert not heavy, f"template bytes over {weight.OUTSIDE_ARTICLE:,}: {heavy}"
 
 
 def test_a_person_page_of_one_cable_is_at_most_6_kb(parted_site):
     pages = weight.one_cable_person_pages(parted_site)
     assert len(pages) >= 10
-    heavy = {
-        str(page.relative_to(parted_site)): size
-        for page in pages
-        if (size := page.stat().st_size) > weight.ONE_CABLE_PERSON
-    }
+    heavy = _over(parted_site, pages, weight.ONE_CABLE_PERSON, lambda page: page.stat().st_size)
     assert not heavy, f"one-cable person pages over {weight.ONE_CABLE_PERSON:,} bytes: {heavy}"
 
 
