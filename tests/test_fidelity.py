@@ -34,11 +34,14 @@ def test_what_the_page_adds_is_not_counted():
     page = (
         "---\nid: X\n---\n\n# X\n\n## Text\n\n"
         '<div class="cable-summary" markdown>\n\n<p class="cable-summary-label">Summary</p>\n\n'
-        '<span class="cable-para-number">1.</span> The [Minister](../people/m.md) spoke.'
-        ' [¶](#p1 "Link to this paragraph"){: .cable-permalink }\n{: #p1 .cable-para }\n\n'
-        '</div>\n\n!!! comment "Comment"\n\n    We doubt it &#42;\n\n## Participants\n\nNobody'
+        "[1.](#p1){: .cable-para-number } The [Minister](../people/m.md) spoke."
+        "\n{: #p1 .cable-para }\n\n</div>\n\nAnd left."
+        ' [¶](#p2 "Link to this paragraph"){: .cable-permalink }\n{: #p2 .cable-para }\n\n'
+        '!!! comment "Comment"\n\n    We doubt it &#42;\n\n## Participants\n\nNobody'
     )
-    assert fidelity.words(fidelity.text_section(page)) == ["the", "minister", "spoke", "we", "doubt", "it"]  # fmt: skip
+    assert fidelity.words(fidelity.text_section(page)) == [
+        "the", "minister", "spoke", "and", "left", "we", "doubt", "it"
+    ]  # fmt: skip
 
 
 def test_the_repository_cables_and_fixtures_lose_no_word(tmp_path):

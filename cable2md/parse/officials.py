@@ -180,10 +180,19 @@ class _Finder:
             count = self._caps_extent(index, count)
         if count and self._in_place_name(max(0, index - 1), index + count):
             return 0
-        after = index + count
-        if count and after < len(words) and bare_folded(words[after]) in _ORG_AFTER:
+        if count and bare_folded(self._word_after(index + count)) in _ORG_AFTER:
             return 0
         return count
+
+    def _word_after(self, index: int) -> str:
+        """The word at *index*, past a short bracket there: ``Tudeh (Communist) Party``."""
+        words = self.words
+        if index < len(words) and words[index].startswith("("):
+            for close in range(index, min(len(words), index + 3)):
+                if words[close].endswith(")"):
+                    index = close + 1
+                    break
+        return words[index] if index < len(words) else ""
 
     def _month_in_name(self, index: int) -> bool:
         """``Theresa May told``: a month's name after a name word, with no day after it, is

@@ -67,12 +67,14 @@ def _indent(text: str) -> str:
 def _paragraph(
     paragraph: Paragraph, anchor: str, spans: list[tuple[int, int, str]], here: str
 ) -> list[str]:
-    lead = ""
+    # A numbered paragraph's number is its permalink; any other paragraph ends with a "¶" one.
+    lead = permalink = ""
     if paragraph.number is not None:
-        lead = f'<span class="cable-para-number">{paragraph.number}.</span> '
+        lead = f"[{paragraph.number}.](#{anchor}){{: .cable-para-number }} "
+    else:
+        permalink = f' [¶](#{anchor} "Link to this paragraph"){{: .cable-permalink }}'
     if paragraph.marking:
         lead += marking_badge(paragraph.marking) + " "
-    permalink = f' [¶](#{anchor} "Link to this paragraph"){{: .cable-permalink }}'
     text = paragraph.text
     pieces: list[tuple[bool, int, int]] = []
     cursor = 0

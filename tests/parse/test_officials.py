@@ -28,6 +28,8 @@ from cable2md.parse.officials import find_people
         ("along the Masaya Highway near Managua", []),
         ("a delegation that visited the Clinton White House in 2000", []),
         ("members of the banned Tudeh Party met Minister Ahmed Ali", ["Ahmed Ali"]),
+        ("MEMBERS OF THE TUDEH (COMMUNIST) PARTY MET MINISTER AHMED ALI", ["Ahmed Ali"]),
+        ("members of the Tudeh (Communist) Party met Minister Ahmed Ali", ["Ahmed Ali"]),
         ("joint investigations with the DEA on Northern Route DTOs who", []),
         ("a screening of 2007 Oscar Winner for Best Documentary", []),
         ("the King remarked to Quds al Arabi that", []),

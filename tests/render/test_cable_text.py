@@ -44,7 +44,7 @@ def test_a_number_the_cable_gives_twice_gets_a_link_of_its_own(tmp_path):
     anchors = ["".join(pair) for pair in _anchors(page)]
     assert anchors == ["p1", "p2", "p1-2", "p2-2", "p1-3"]
     assert [n for n, k in Counter(anchors).items() if k > 1] == []
-    assert '[¶](#p1-2 "Link to this paragraph")' in page
+    assert "[1.](#p1-2){: .cable-para-number }" in page
 
 
 def test_another_cable_in_the_file_is_shown_apart_with_its_own_links(tmp_path):

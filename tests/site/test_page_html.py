@@ -147,6 +147,7 @@ INLINE = st.sampled_from(
         "word", "Word", "P1", "p2", "x.y", "&#46;", "&#92;", "&amp;", "&", "<", ">", '"', "'",
         "(", ")", "]", "[", "*", "**", "**b**", "_", "#", "!", ":", " ", "  ", "\u00a0", "-", "=",
         "[a](b.md)", '[¶](#p1 "Link to this paragraph"){: .cable-permalink }', "{: .c }", "{", "}", "&#",
+        "[12.](#p1){: .cable-para-number } ",
         '<span class="cable-line">', "</span>", "<br>", "1.", "\n", "|",
     ]
 )  # fmt: skip
