@@ -222,6 +222,14 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         # the end tags HTML lets a page leave out (</p>, </li>, </td>) are another 2 %.
         return minify_html.minify(output, keep_html_and_head_opening_tags=True)
 
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The 404 page is a static template, which on_post_page never sees.
+        if template_name.endswith(".html"):
+            return minify_html.minify(output_content, keep_html_and_head_opening_tags=True)
+        return output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if config.site_url:

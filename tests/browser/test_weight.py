@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.browser.conftest import CABLE_PAGE
 from tests.helpers import tool
 
@@ -35,12 +37,14 @@ def test_a_person_page_of_one_cable_is_at_most_6_kb(parted_site):
     assert not heavy, f"one-cable person pages over {weight.ONE_CABLE_PERSON:,} bytes: {heavy}"
 
 
-def test_the_template_has_no_inline_icon_and_no_whitespace_runs(parted_site):
+@pytest.mark.parametrize("path", [CABLE_PAGE, "404.html"])  # a page, and a static template
+def test_the_template_has_no_inline_icon_and_no_whitespace_runs(parted_site, path):
     # The two things that made the template heavy: an SVG per icon, and indentation.
-    html = (parted_site / CABLE_PAGE).read_bytes()
-    outside = html.replace(html[html.index(b"<article") : html.index(b"</article>")], b"")
-    assert b"<svg" not in outside
-    assert b"\n    " not in outside
+    html = (parted_site / path).read_bytes()
+    if b"<article" in html:
+        html = html.replace(html[html.index(b"<article") : html.index(b"</article>")], b"")
+    assert b"<svg" not in html
+    assert b"\n    " not in html
 
 
 def test_a_cold_load_of_a_cable_page_is_at_most_150_kb_sent(browser, base_url):
