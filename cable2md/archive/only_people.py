@@ -3,8 +3,8 @@
 The extractor finds capitalised words after titles; some are peoples (``Iranians``), places
 (``Minas Gerais``), things named after a title's words (``Editor of O Globo``), abbreviations
 (``E.g.``) or common words (``Follow-on``). What says so is reference data, not word lists of
-our own: ISO 3166 countries and subdivisions and ISO 639-1 languages (pycountry), the
-archive's posts, ``data/peoples.txt`` for the peoples no country or language name gives, and
+our own: ISO 3166 countries and subdivisions and ISO 639-1 languages (pycountry), cities of
+several words (GeoNames, ``data/cities.txt``), the archive's posts, ``data/peoples.txt`` for the peoples no country or language name gives, and
 the common English words the parser already knows.
 """
 
@@ -30,13 +30,14 @@ def _fold(text: str) -> str:
 
 @cache
 def places() -> frozenset[str]:
-    """Countries, their subdivisions and the archive's posts, folded."""
+    """Countries, their subdivisions, cities of several words and the archive's posts, folded."""
     names: set[str] = set()
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             if value := getattr(country, attribute, None):
                 names.add(_fold(value))
     names.update(_fold(subdivision.name) for subdivision in pycountry.subdivisions)
+    names.update(_fold(city) for city in reference.cities())
     for post in reference.posts().values():
         if name := post.get("name"):
             names.add(_fold(str(name)))

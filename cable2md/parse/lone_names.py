@@ -48,6 +48,16 @@ _VERBS: Final = frozenset(
         "stated",
     }
 )  # fmt: skip
+# Words after which a capitalised word names a place or a thing, not a person: an article, a
+# preposition of place, or a kind of organisation ("the newsweekly Zambeze claimed").
+_THING_BEFORE: Final = frozenset(
+    {
+        "the", "a", "an", "in", "at", "near", "into", "inside", "outside", "across", "toward",
+        "towards", "newspaper", "newsweekly", "weekly", "daily", "magazine", "tabloid", "paper",
+        "firm", "company", "bank", "agency", "airline", "channel", "station", "network",
+        "website", "group", "party",
+    }
+)  # fmt: skip
 _WORD_RE: Final = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
 _SENTENCE_END: Final = (".", "!", "?", ":", ";", '"', "”")
 
@@ -63,6 +73,8 @@ def lone_surnames(text: str) -> list[str]:
         before = words[index - 1]
         if before.endswith(_SENTENCE_END) or before[:1].isupper():
             continue  # a sentence's first word, or a word of a longer name or title
+        if before.casefold() in _THING_BEFORE:
+            continue  # "observers in Tskhinvali told", "newsweekly Zambeze claimed"
         token = words[index]
         after = words[index + 1] if index + 1 < len(words) else ""
         if after in _VERBS and _WORD_RE.match(token):

@@ -41,6 +41,7 @@ class Vocabulary:
     place_starts: frozenset[str]  # the first words of the place phrases
     blockers: frozenset[str]
     weak: frozenset[str]
+    leading: frozenset[str]
 
 
 def _fold(values: Iterable[object] | None) -> frozenset[str]:
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         place_starts=frozenset(phrase.split(" ")[0] for phrase in place_phrases),
         blockers=frozenset(str(b) for b in titles.get("blockers") or ()),
         weak=_fold(titles.get("weak")),
+        leading=_fold(titles.get("leading")),
     )
 
 

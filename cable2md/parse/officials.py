@@ -55,6 +55,7 @@ _ORG_AFTER: Final = {
     "base", "camp", "province", "district", "county", "city", "river", "island", "bay",
     "house",  # the Clinton White House, Blair House, Chatham House
     "party", "movement", "front", "alliance", "coalition", "bloc",  # the Tudeh Party
+    "initiative", "project", "program", "programme", "fund",  # the Abraham Path Initiative
 }  # fmt: skip
 
 
@@ -180,7 +181,11 @@ class _Finder:
             count = self._caps_extent(index, count)
         if count and self._in_place_name(max(0, index - 1), index + count):
             return 0
-        if count and bare_folded(self._word_after(index + count)) in _ORG_AFTER:
+        if (
+            count
+            and not self._possessive(words[index + count - 1])  # "Dayton's program" is his
+            and bare_folded(self._word_after(index + count)) in _ORG_AFTER
+        ):
             return 0
         return count
 
@@ -296,7 +301,8 @@ class _Finder:
                 continue
             if kinds[index] == _HEAD and self.title_head(index):
                 end = self.title_extent(index)
-                size = 0 if self._ends(end - 1) else self.name_at(end, titled=True)
+                leading = bare_folded(words[end - 1]) in self.vocab.leading
+                size = 0 if leading or self._ends(end - 1) else self.name_at(end, titled=True)
                 if size:
                     start = self.left_extent(index)
                     title: str | None = " ".join(words[start:end]).strip(' ,;:("“')

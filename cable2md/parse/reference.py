@@ -101,6 +101,12 @@ def secretaries() -> list[dict[str, Any]]:
 
 
 @cache
+def cities() -> frozenset[str]:
+    """Names of cities of several words (GeoNames): ``data/cities.txt``."""
+    return _words("cities.txt")
+
+
+@cache
 def family_first() -> frozenset[str]:
     """Family names written first (Chinese, Korean, Vietnamese): ``data/family_first.txt``."""
     return _words("family_first.txt")

@@ -153,6 +153,7 @@ def test_people_yml_wins_over_the_rules():
         ("Turks", "managing"),
         ("English", None),
         ("Gerais", "Governor of Minas"),  # Minas Gerais: a place
+        ("Pedro Juan Caballero", None),  # a city of Paraguay (GeoNames), named for a man
         ("Globo", "Editor of O"),  # O Globo: the title runs on into the name
         ("Mabahith", "senior Saudi"),
         ("N", "P"),
@@ -167,6 +168,11 @@ def test_people_yml_wins_over_the_rules():
 def test_peoples_places_and_words_are_not_people(name, title):
     _, people = _people([_row("09POST1", [(name, "mentioned", title), ("Ann Lee", "mentioned", None)])])  # fmt: skip
     assert list(people) == ["Ann Lee"]
+
+
+def test_a_city_named_for_a_man_is_a_person_with_a_title():
+    _, people = _people([_row("09POST1", [("Pedro Juan Caballero", "mentioned", "General")])])
+    assert list(people) == ["Pedro Juan Caballero"]
 
 
 def test_a_plural_of_a_known_surname_is_not_a_person():

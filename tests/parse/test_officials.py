@@ -30,6 +30,11 @@ from cable2md.parse.officials import find_people
         ("members of the banned Tudeh Party met Minister Ahmed Ali", ["Ahmed Ali"]),
         ("MEMBERS OF THE TUDEH (COMMUNIST) PARTY MET MINISTER AHMED ALI", ["Ahmed Ali"]),
         ("members of the Tudeh (Communist) Party met Minister Ahmed Ali", ["Ahmed Ali"]),
+        ("an interfaith group supporting the Abraham Path Initiative in Brazil", []),
+        ("forces trained under Lieutenant General Keith Dayton's program", ["Keith Dayton"]),
+        ("The Wing Air Gulfstream was completely gutted", []),  # no title ends on "Air"
+        ("a jury decision regarding the Shannon Five. End summary.", []),  # a group
+        ("He met Wing Commander Jones and Air Marshal Dhillon", ["Jones", "Dhillon"]),
         ("joint investigations with the DEA on Northern Route DTOs who", []),
         ("a screening of 2007 Oscar Winner for Best Documentary", []),
         ("the King remarked to Quds al Arabi that", []),
@@ -66,6 +71,10 @@ def test_find_people_with_a_family_name_first_or_a_month_in_the_name(text, peopl
         ("Khatami told the Ambassador he would go.", []),  # a sentence's first word
         ("The Minister Rafsanjani said so.", []),  # after a capital: part of a longer name
         ("Support for Raiffeisen would grow, and Britain's share too.", []),  # no verb of speech
+        # after a preposition of place, an article or a kind of organisation: not a person
+        ("OSCE observers on the ground in Tskhinvali told Poloff", []),
+        ("Mozambique newsweekly Zambeze claimed the port was used", []),
+        ("He said the Fiscalia told the court", []),
     ],
 )
 def test_a_surname_alone_before_a_verb_of_speech(text, alone):
