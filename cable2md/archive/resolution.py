@@ -156,7 +156,7 @@ def merge_variants(people: People, kept_apart: set[str]) -> None:
             if len(folded) >= 8:
                 folded = folded[0] + re.sub(r"[aeiou]", "", folded[1:])
             groups[("", folded)].append(key)
-    for keys in groups.values():
+    for keys in _one_letter_apart(groups):
         if len(keys) < 2:
             continue
         people_in = [people.people[k] for k in keys]
@@ -172,6 +172,34 @@ def merge_variants(people: People, kept_apart: set[str]) -> None:
                     "given and family names but for spelling or initials"
                 )
                 people.move(person.key, target.key)
+
+
+def _one_letter_apart(groups: dict[tuple[str, str], list[str]]) -> list[list[str]]:
+    """The groups of spellings, those whose family names differ by one letter joined
+    (``Ingrid Betancourt``, ``Ingrid Bentancourt``, in one cable): full names with the same
+    given name and a family name of 7 letters or more as spellings share it."""
+    joined = {key: key for key in groups}
+
+    def root(key: tuple[str, str]) -> tuple[str, str]:
+        while joined[key] != key:
+            key = joined[key]
+        return key
+
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in sorted(groups):
+        given, family = key
+        if not given or len(family) < 7:  # a name alone says too little (Abdallah, Abdullah)
+            continue
+        # Two words one letter apart (a letter changed, added or left out) share a word with
+        # one letter left out, or one is the other with a letter left out.
+        for cut in {family, *(family[:at] + family[at + 1 :] for at in range(len(family)))}:
+            other, mine = root(seen.setdefault((given, cut), key)), root(key)
+            if other != mine:
+                joined[mine] = other
+    merged: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, keys in groups.items():
+        merged[root(key)] += keys
+    return list(merged.values())
 
 
 def variant_key(name: str) -> tuple[str, str]:

@@ -113,6 +113,8 @@ def test_the_department_s_signature_is_the_secretary_of_its_date():
         (["Todd C.Chapman", "Todd Chapman"], "Todd Chapman", ["Todd C.Chapman"]),
         (["Joe Biden’", "Joe Biden", "Joe Biden"], "Joe Biden", ["Joe Biden’"]),
         (["Richard Boucher", "Richard A. Boucher"], "Richard A. Boucher", ["Richard Boucher"]),
+        (["Ingrid Bentancourt", "Ingrid Betancourt", "Ingrid Betancourt"], "Ingrid Betancourt", ["Ingrid Bentancourt"]),
+        (["Dmitry Medvedyev", "Dmitry Medvedev", "Dmitry Medvedev"], "Dmitry Medvedev", ["Dmitry Medvedyev"]),
     ],
 )  # fmt: skip
 def test_spellings_of_one_name_are_one_person(names, page, also):
@@ -121,6 +123,17 @@ def test_spellings_of_one_name_are_one_person(names, page, also):
     assert list(people) == [page]
     assert sorted(people[page].also) == sorted(also)
     assert people[page].evidence  # the merge is explained on the page
+
+
+def test_names_one_letter_apart_in_one_cable_are_one_person():
+    _, people = _people([
+        _row("09POST1", [("Ingrid Bentancourt", "mentioned", None), ("Ingrid Betancourt", "mentioned", None)]),
+        _row("09POST2", [("Ingrid Betancourt", "mentioned", None)]),
+        _row("09POST3", [("John Hanson", "mentioned", None)]),
+        _row("09POST4", [("John Hansen", "mentioned", None)]),  # too short to tell
+    ])  # fmt: skip
+    assert sorted(people) == ["Ingrid Betancourt", "John Hansen", "John Hanson"]
+    assert people["Ingrid Betancourt"].also == ["Ingrid Bentancourt"]
 
 
 def test_different_initials_are_different_people():
