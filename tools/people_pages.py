@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cable2md.archive import Curation, build_index, family_name, identification  # noqa: E402
-from cable2md.archive.resolution import skeleton, variant_key  # noqa: E402
+from cable2md.archive.spellings import skeleton, variant_key  # noqa: E402
 from cable2md.parse import CableError, index_row_of, parse_file  # noqa: E402
 
 

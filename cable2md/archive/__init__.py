@@ -6,6 +6,7 @@
   (:class:`Curation`) winning over every rule;
 - ``only_people``: why a name found is not a person's (peoples, places, words);
 - ``resolution``: signers, spelling variants and names alone resolved to one person each;
+- ``spellings``: the family name a name is filed under and the forms its spellings share;
 - ``manifest``: each file's id and address as published, and the ids that moved;
 - ``glossary``: a person's identification from their titles, and their first and last dates;
 - ``related``: each cable's related cables, scored on all cores (:func:`relate`).
@@ -27,7 +28,7 @@ from .index import (
 from .manifest import Manifest
 from .people import RESERVED_SLUGS, Curation, Person, decisions, one_cable
 from .related import relate, topic_weights
-from .resolution import family_name
+from .spellings import family_name
 
 __all__ = [
     "RESERVED_SLUGS",
