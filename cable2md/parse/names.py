@@ -210,6 +210,8 @@ def _name_word(token: str, caps: bool, lead: bool) -> bool:
         return False
     if lead and folded in vocab.common:  # "In", "The", "But" opening a sentence
         return False
+    if folded in vocab.connectors:  # a heading's "President Bush On Iraq", "Erdogan In Washington"
+        return False
     return word[0].isupper() and folded not in vocab.places
 
 

@@ -34,6 +34,9 @@ from cable2md.parse.officials import find_people
         ("forces trained under Lieutenant General Keith Dayton's program", ["Keith Dayton"]),
         ("The Wing Air Gulfstream was completely gutted", []),  # no title ends on "Air"
         ("a jury decision regarding the Shannon Five. End summary.", []),  # a group
+        # a word that joins a title's words is no name's, capitalised in a heading or not
+        ("Readout: President Bush On Iraq and Iran", ["Bush"]),
+        ("Foreign Minister Erdogan In Washington", ["Erdogan"]),
         ("He met Wing Commander Jones and Air Marshal Dhillon", ["Jones", "Dhillon"]),
         ("joint investigations with the DEA on Northern Route DTOs who", []),
         ("a screening of 2007 Oscar Winner for Best Documentary", []),
