@@ -4,8 +4,9 @@ The extractor finds capitalised words after titles; some are peoples (``Iranians
 (``Minas Gerais``), things named after a title's words (``Editor of O Globo``), abbreviations
 (``E.g.``) or common words (``Follow-on``). What says so is reference data, not word lists of
 our own: ISO 3166 countries and subdivisions and ISO 639-1 languages (pycountry), cities of
-several words (GeoNames, ``data/cities.txt``), the archive's posts, ``data/peoples.txt`` for the peoples no country or language name gives, and
-the common English words the parser already knows.
+several words (GeoNames, ``data/cities.txt``), the archive's posts, ``data/peoples.txt`` for
+the peoples no country or language name gives, and the common English words the parser
+already knows.
 """
 
 from __future__ import annotations

@@ -218,8 +218,8 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
-        # The templates' indentation is a quarter of a page's bytes, on every page of the site;
-        # the end tags HTML lets a page leave out (</p>, </li>, </td>) are another 2 %.
+        # The templates' indentation is a quarter of a page's bytes, on every page of the site,
+        # and the end tags HTML lets a page leave out (</p>, </li>, </td>) go with it.
         return minify_html.minify(output, keep_html_and_head_opening_tags=True)
 
     def on_post_template(
