@@ -166,7 +166,7 @@ def person_pages(
             )
         # With one cable, the identification above already gives its title and year.
         if titles and len(idents) > 1:
-            lines = ["## Titles and posts"]
+            lines = []
             earliest_first = {
                 name: sorted(set(cables), key=index.position.__getitem__)
                 for name, cables in titles.items()
@@ -181,15 +181,16 @@ def person_pages(
                 if len(distinct) > TITLE_LINKS:
                     seen += f" and {len(distinct) - TITLE_LINKS:,} more"
                 lines.append(f"- {md(name)}: {seen}")
-            parts.append("\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
+            parts += ["## Titles and posts", "\n".join(lines)]
         role_text = {c: ", ".join(ROLE_NAMES[r] for r in rs) for c, rs in roles.items()}
-        table, extra_pages = listing(
-            index, here, person.name, idents, role_text,
-            None if renamed and slug in renamed else months,
-        )  # fmt: skip
+        extra_pages: list[GeneratedFile] = []
         if len(idents) == 1:
             parts += ["## Cable", _one_cable(index, here, idents[0], role_text[idents[0]])]
         else:
+            table, extra_pages = listing(
+                index, here, person.name, idents, role_text,
+                None if renamed and slug in renamed else months,
+            )  # fmt: skip
             parts += [f"## Cables ({len(idents):,})", *table]
         together: Counter[str] = Counter()
         for ident in idents:

@@ -218,17 +218,13 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
-        # The templates' indentation is a quarter of a page's bytes, on every page of the site,
-        # and the end tags HTML lets a page leave out (</p>, </li>, </td>) go with it.
-        return minify_html.minify(output, keep_html_and_head_opening_tags=True)
+        return _minify(output)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         # The 404 page is a static template, which on_post_page never sees.
-        if template_name.endswith(".html"):
-            return minify_html.minify(output_content, keep_html_and_head_opening_tags=True)
-        return output_content
+        return _minify(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -257,3 +253,9 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         if people.exists():
             server.watch(str(people))
         return server
+
+
+def _minify(html: str) -> str:
+    # The templates' indentation is a quarter of a page's bytes, on every page of the site,
+    # and the end tags HTML lets a page leave out (</p>, </li>, </td>) go with it.
+    return minify_html.minify(html, keep_html_and_head_opening_tags=True)
