@@ -94,15 +94,15 @@ def why_not_a_person(
     plain = [w for w in words if _fold(w) in common and _fold(w) not in given]
     if len(words) > 2 and len(plain) >= 2:
         return "a phrase, not a name (common words)"
+    titled = any(a.title and is_title_token(a.title.split()[-1]) for a in appearances)
     if (
         len(words) > 1
         and _is_people_word(words[0])
-        and _fold(words[0]) not in given
+        and (_fold(words[0]) not in given or not titled)  # Minister German Gref is a person
         and all(_fold(w) in common for w in words[1:])
     ):
-        return "a people's name and common words (``German Pressmen``)"
+        return "a people's name and common words (``German Pressmen``, ``German Wings``)"
     folded = _fold(name)
-    titled = any(a.title and is_title_token(a.title.split()[-1]) for a in appearances)
     if folded in places() and not titled:  # "Senator Kerry" is a person, "Kerry" a county
         return "a place name"
     if len(words) == 1:

@@ -42,6 +42,7 @@ class Vocabulary:
     blockers: frozenset[str]
     weak: frozenset[str]
     leading: frozenset[str]
+    verbs: frozenset[str]
 
 
 def _fold(values: Iterable[object] | None) -> frozenset[str]:
@@ -92,6 +93,7 @@ def vocabulary() -> Vocabulary:
         blockers=frozenset(str(b) for b in titles.get("blockers") or ()),
         weak=_fold(titles.get("weak")),
         leading=_fold(titles.get("leading")),
+        verbs=_fold(titles.get("verbs")),
     )
 
 

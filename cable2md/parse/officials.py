@@ -32,19 +32,23 @@ from .names import (
     remembered,
     vocabulary,
 )
-from .reference import family_first
+from .reference import family_first, given_words
 
 # Words end at white space, "—", "–" and "--" (of which the last "-" stays): see _Finder.
 _DOUBLE_DASH_RE: Final = re.compile(r"-(?=-)")
 _CLAUSE_END: Final = (",", ";", ":", ")", "!", "?")
 _INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
-# Romanised Chinese, Korean or Vietnamese syllables: Jiechi, Quang, Myung-bak.
+# Romanised Chinese, Korean or Vietnamese syllables: Jiechi, Quang, Myung-bak, Duc, Thach.
 _SYLLABLES_RE: Final = re.compile(
-    r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|l|r)?){1,2}"
+    r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|n|m|k|p|t|l|r|c)?){1,2}"
 )
+_POSSESSIVE_RE: Final = re.compile(r"\w['’]s?$", re.I)
 _MONTHS: Final = frozenset(name.casefold() for name in calendar.month_name if name)
 _MAX_NAME: Final = 4  # words of a name, not counting particles (bin, al-, van)
 _MAX_TITLE: Final = 10
+_VERB_CUES: Final = {
+    "to", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "not",
+}  # fmt: skip
 _LEADS: Final = {
     "the", "a", "an", "who", "is", "was", "then", "now", "currently", "former", "new", "acting",
 }  # fmt: skip
@@ -56,6 +60,7 @@ _ORG_AFTER: Final = {
     "house",  # the Clinton White House, Blair House, Chatham House
     "party", "movement", "front", "alliance", "coalition", "bloc",  # the Tudeh Party
     "initiative", "project", "program", "programme", "fund",  # the Abraham Path Initiative
+    "industrial", "industries", "airlines", "airways",  # the Shahid Bakeri Industrial Group
 }  # fmt: skip
 
 
@@ -133,6 +138,7 @@ class _Finder:
             self.line_ends.add(len(self.words) - 1)
         self.caps = _is_caps(text)
         self.vocab: Vocabulary = vocabulary()
+        self.things: set[str] = set()  # names of several words seen naming a thing here
 
     def _ends(self, index: int) -> bool:
         return index in self.line_ends or _ends_clause(self.words[index])
@@ -147,6 +153,8 @@ class _Finder:
             return False
         if self.caps or token[0].isupper() or "/" in token:
             return True
+        if token in self.vocab.verbs and index and self.words[index - 1].casefold() in _VERB_CUES:
+            return False  # "continued to monitor Irakhilfswerk accounts": the verb
         # "party president Hasina": a lower-case title counts before a capitalised name
         return following[:1].isupper() and not self._ends(index)
 
@@ -163,9 +171,11 @@ class _Finder:
             token = words[index + count]
             if count and token[:1] in "(\"“'‘[":
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
-            lead = count == 0 and not (titled and self._name_follows(index + 1))
+            follows = titled and count == 0 and self._name_follows(index + 1)
+            lead = count == 0 and not follows
             if not (
                 name_word(token, self.caps, lead)
+                or (follows and self.caps and bare_folded(token) in given_words())
                 or (count and _INITIAL_RE.match(words[index + count - 1]) and token[:1].isupper())
                 or (count and self._month_in_name(index + count))
             ):
@@ -182,10 +192,21 @@ class _Finder:
         if count and self._in_place_name(max(0, index - 1), index + count):
             return 0
         if (
+            count > 1
+            and bare_folded(words[index + count - 1]) == "day"
+            and (
+                count > 2
+                or (index and not self._ends(index - 1) and name_word(words[index - 1], self.caps))
+            )
+        ):
+            return 0  # a day named for a person (Nelson Mandela Day), not the person
+        if (
             count
             and not self._possessive(words[index + count - 1])  # "Dayton's program" is his
             and bare_folded(self._word_after(index + count)) in _ORG_AFTER
         ):
+            if count > 1:
+                self.things.add(name_key(self._name(index, count)))
             return 0
         return count
 
@@ -296,17 +317,23 @@ class _Finder:
         words = self.words
         kinds = _kinds(words, self.caps)
         resume = 0  # the first word after the last mention found, or the title tried
+        named_to = -1  # the first word after the last mention found
         for index in itertools.compress(itertools.count(), kinds):
             if index < resume:
                 continue
             if kinds[index] == _HEAD and self.title_head(index):
                 end = self.title_extent(index)
-                leading = bare_folded(words[end - 1]) in self.vocab.leading
+                # "a candidate for the year's best film": a possessive in the title owns what
+                # follows, as a title word that needs another does
+                leading = bare_folded(words[end - 1]) in self.vocab.leading or (
+                    end - 1 > index and _POSSESSIVE_RE.search(words[end - 1]) is not None
+                )
                 size = 0 if leading or self._ends(end - 1) else self.name_at(end, titled=True)
-                if size:
-                    start = self.left_extent(index)
+                start = self.left_extent(index)
+                if size and not self._apposition(start, end + size, named_to):
                     title: str | None = " ".join(words[start:end]).strip(' ,;:("“')
                     found.append((self._name(end, size), title, start))
+                    named_to = end + size
                 resume = end + size
                 continue
             size = self.name_at(index) if self._two_words(index) else 0
@@ -314,8 +341,18 @@ class _Finder:
                 title = self._title_after(index + size)
                 if title or is_given_name(words[index]) or self._family_first(index, size):
                     found.append((self._name(index, size), title, index))
-                    resume = index + size
+                    resume = named_to = index + size
         return found
+
+    def _apposition(self, start: int, end: int, named_to: int) -> bool:
+        """``PM Soro (Secretary General of the Forces Nouvelles)``: a bracket right after a name
+        gives that person's title, so a word closing it ends an organisation's name."""
+        return (
+            start == named_to
+            and self.words[start].startswith("(")
+            and self.words[end - 1].endswith(")")
+            and end - start > 1
+        )
 
     def _family_first(self, index: int, size: int) -> bool:
         """A name that opens with a family name written first and goes on in romanised
@@ -323,9 +360,11 @@ class _Finder:
         if bare_folded(self.words[index]) not in family_first():
             return False
         rest = [bare_folded(self.words[index + offset]) for offset in range(1, size)]
+        # A hyphen joins the syllables of one given name (Sung-lac), and no English word is
+        # written that way, so its halves may be English words ("sung").
         return all(
             _SYLLABLES_RE.fullmatch(part)
-            and part not in self.vocab.common
+            and ("-" in word or part not in self.vocab.common)
             and part not in self.vocab.places
             for word in rest
             for part in word.split("-")
@@ -377,8 +416,11 @@ def find_people(text: str) -> list[tuple[str, str | None]]:
 def find_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
     """The people the paragraphs name, each once, with the longest title seen."""
     mentions: dict[str, Mention] = {}
+    things: set[str] = set()
     for paragraph in paragraphs:
-        found = _Finder(paragraph.text).find()
+        finder = _Finder(paragraph.text)
+        found = finder.find()
+        things |= finder.things
         named = {word for name, _title, _offset in found for word in name.split()}
         found += [(word, None, 0) for word in lone_surnames(paragraph.text) if word not in named]
         for name, title, _offset in found:
@@ -389,4 +431,6 @@ def find_mentions(paragraphs: list[Paragraph]) -> list[Mention]:
                 mentions[key] = Mention(
                     first.name, title or first.title, first.paragraph, first.line
                 )
-    return list(mentions.values())
+    # One name, one sense in a cable: "the Abraham Path Initiative" makes "Brazil's Abraham Path
+    # sponsors" the initiative's too. A name of one word is left alone (the Bush Doctrine).
+    return [mention for key, mention in mentions.items() if key not in things]

@@ -89,6 +89,12 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def given_words() -> frozenset[str]:
+    """Given names that are also English words (Grace, Hope): ``data/given_words.txt``."""
+    return _words("given_words.txt")
+
+
+@cache
 def peoples() -> frozenset[str]:
     """Names of peoples no country or language gives: ``data/peoples.txt``."""
     return _words("peoples.txt")

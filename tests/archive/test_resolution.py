@@ -176,11 +176,18 @@ def test_people_yml_wins_over_the_rules():
         ("Incomprehension", "GENERAL"),
         ("Can't Hold", None),  # a headline's words
         ("Saleh Promises No New", None),
+        ("German Wings", None),  # a people's name (a given name too) and words, no title
+        ("German Tornado", None),
     ],
 )
 def test_peoples_places_and_words_are_not_people(name, title):
     _, people = _people([_row("09POST1", [(name, "mentioned", title), ("Ann Lee", "mentioned", None)])])  # fmt: skip
     assert list(people) == ["Ann Lee"]
+
+
+def test_a_people_s_name_that_is_a_given_name_leads_a_person_s_name_after_a_title():
+    _, people = _people([_row("09POST1", [("German Wings", "mentioned", "Minister")])])
+    assert list(people) == ["German Wings"]
 
 
 def test_a_city_named_for_a_man_is_a_person_with_a_title():

@@ -31,8 +31,11 @@ from cable2md.parse.officials import find_people
         ("MEMBERS OF THE TUDEH (COMMUNIST) PARTY MET MINISTER AHMED ALI", ["Ahmed Ali"]),
         ("members of the Tudeh (Communist) Party met Minister Ahmed Ali", ["Ahmed Ali"]),
         ("an interfaith group supporting the Abraham Path Initiative in Brazil", []),
+        ("associated with the Shahid Bakeri Industrial Group (SBIG)", []),
+        ("the values behind Nelson Mandela Day, Minister Ahmed Ali said", ["Ahmed Ali"]),
         ("forces trained under Lieutenant General Keith Dayton's program", ["Keith Dayton"]),
         ("The Wing Air Gulfstream was completely gutted", []),  # no title ends on "Air"
+        ("A CANDIDATE FOR PRIZE FOR YEAR'S BEST CHILDREN'S FILM", []),  # nor on a possessive
         ("a jury decision regarding the Shannon Five. End summary.", []),  # a group
         # a word that joins a title's words is no name's, capitalised in a heading or not
         ("Readout: President Bush On Iraq and Iran", ["Bush"]),
@@ -43,6 +46,15 @@ from cable2md.parse.officials import find_people
         ("the King remarked to Quds al Arabi that", []),
         # a cross-reference glued to a name is not part of it
         ("(a Guebuza ally, see Armando Guebuza-septel), was installed", ["Armando Guebuza"]),
+        # a bracket right after a name gives that person's title: no second name closes it
+        ("such as the PM Soro (Secretary General of the Forces Nouvelles) as well", ["Soro"]),
+        ("the Russian side (Foreign Minister Lavrov) said so", ["Lavrov"]),
+        # a title word that is also a verb is the verb after "to" or a modal
+        ("the FMA continued to monitor Irakhilfswerk accounts closely", []),
+        ("Lula will head Petrobras, and party chair Hasina spoke", ["Hasina"]),
+        # in capitals a given name that is also a word leads a name only after a title
+        ("EMBOFF MET DR. GRACE MCDERMOTT, DIRECTOR OF THE CENTRE", ["Grace McDermott"]),
+        ("THE MINISTER SAID IT WAS BY GRACE OF GOD ALONE", []),
     ],
 )
 def test_find_people(text, people):
@@ -56,6 +68,9 @@ def test_find_people(text, people):
         ("Foreign Minister Nakasone would meet Yang Jiechi separately.", ["Nakasone", "Yang Jiechi"]),
         ("The envoy met Nguyen Tan Dung today.", ["Nguyen Tan Dung"]),
         ("The envoy met Chen Bristow today.", []),  # not syllables: no name without a title
+        # a hyphen joins one given name's syllables, English words or not; finals c, ch, nh
+        ("Special Representative Wi Sung-lac met Kang Jae-sup.", ["Wi Sung-lac", "Kang Jae-sup"]),
+        ("We saw Pham Binh Minh and Nguyen Duc Thach.", ["Pham Binh Minh", "Nguyen Duc Thach"]),
         # a month's name ends a name when no day follows it
         ("Conservative frontbencher Theresa May told PolOff on May 14.", ["Theresa May"]),
         ("The vote took place on May 14 in Rome.", []),
@@ -84,3 +99,16 @@ def test_a_surname_alone_before_a_verb_of_speech(text, alone):
     from cable2md.parse.lone_names import lone_surnames
 
     assert lone_surnames(text) == alone
+
+
+def test_a_name_that_names_a_thing_once_in_a_cable_names_it_throughout():
+    from cable2md.parse.model import Paragraph
+    from cable2md.parse.officials import find_mentions
+
+    texts = [
+        "Leaders are all behind the Abraham Path Initiative in Brazil.",
+        "Brazil's Abraham Path sponsors, said Minister Ahmed Ali, share its goals.",
+        "President Bush defended the Bush Doctrine.",  # a name of one word stays a person
+    ]
+    paragraphs = [Paragraph(n, None, None, text, n) for n, text in enumerate(texts, 1)]
+    assert [mention.name for mention in find_mentions(paragraphs)] == ["Ahmed Ali", "Bush"]
