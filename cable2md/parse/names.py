@@ -20,7 +20,8 @@ from . import reference
 _REDACTION_RE: Final = re.compile(r"^[xX]{3,}\W*$")
 _INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _WORD_RE: Final = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*$")
-_POSSESSIVE_RE: Final = re.compile(r"(?:['’,][sS]|[sS]['’])$")
+# "Karzai's", "Karzai,s" lose 's; "Funes'" loses only the apostrophe (the name ends in s).
+_POSSESSIVE_RE: Final = re.compile(r"(?:['’,][sS]|(?<=[sS])['’])$")
 # A cross-reference glued to a name ("Guebuza-septel": see the separate telegram).
 _CROSS_REFERENCE_RE: Final = re.compile(r"-(?:septel|reftel)s?$", re.IGNORECASE)
 

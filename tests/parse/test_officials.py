@@ -112,3 +112,19 @@ def test_a_name_that_names_a_thing_once_in_a_cable_names_it_throughout():
     ]
     paragraphs = [Paragraph(n, None, None, text, n) for n, text in enumerate(texts, 1)]
     assert [mention.name for mention in find_mentions(paragraphs)] == ["Ahmed Ali", "Bush"]
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [
+        ("Karzai's", "Karzai"),
+        ("Karzai,s", "Karzai"),  # the comma that cables type for an apostrophe
+        ("Funes'", "Funes"),  # a name ending in s keeps it
+        ("Moratinos’", "Moratinos"),
+        ("(Americas)", "Americas"),
+    ],
+)
+def test_a_token_s_possessive_and_punctuation_come_off(token, word):
+    from cable2md.parse.names import bare
+
+    assert bare(token) == word
