@@ -75,7 +75,9 @@ def render_cables(
             page_key = _page_key(key, page_inputs(index, ident, titles))
             if not writer.current(relative, page_key):
                 todo.append((ident, page_key))
-        writer.copy(relative[:-3] + ".txt", path, "raw:" + key[:24])
+        # The file as released, compressed: the site's largest file kind after the pages
+        # (docs/performance.md); assets/original.js shows it and saves it as .txt.
+        writer.compress(relative[:-3] + ".txt.gz", path, "gz:" + key[:24])
 
     def batches() -> Iterator[list[Job]]:
         # Each page's inputs are worked out again as its batch is due (not kept for all

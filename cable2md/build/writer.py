@@ -7,10 +7,10 @@ watcher and rsync see only what changed) and removes the files no longer generat
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 MANIFEST = ".cable2md-manifest.json"
@@ -61,11 +61,13 @@ class Writer:
             target.write_bytes(data)
             self.written(relative, key)
 
-    def copy(self, relative: str, source: Path, key: str) -> None:
+    def compress(self, relative: str, source: Path, key: str) -> None:
+        """Write *source* gzip-compressed to *relative* (no name or time in the header, so the
+        same bytes give the same file)."""
         if not self.current(relative, key):
             target = self.docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            target.write_bytes(gzip.compress(source.read_bytes(), 9, mtime=0))
             self.written(relative, key)
 
     def finish(self) -> None:

@@ -1,6 +1,8 @@
 /* The original text of a cable with line numbers (overrides/original.html): the page's
-   ?file= names the cable's raw file (cables/<year>/<ID>.txt only), read as UTF-8 and shown as
-   text; each line is an <li id="L12"> with a link to itself. */
+   ?file= names the cable's raw file (cables/<year>/<ID>.txt only), which the site keeps
+   gzip-compressed beside it (<ID>.txt.gz); it is read as UTF-8 and shown as text, each line an
+   <li id="L12"> with a link to itself, and a link saves the file as released, the .txt
+   (followed at once when the address ends in #download). */
 (function () {
   "use strict";
   var list = document.getElementById("original-lines");
@@ -19,12 +21,24 @@
     return;
   }
   var root = new URL(list.getAttribute("data-root"), window.location.href);
-  var raw = new URL(file, root);
-  fetch(raw)
+  var compressed = new URL(file + ".gz", root);
+  var name = file.split("/").pop();
+
+  // A server may send the file with Content-Encoding: gzip, and the browser has then
+  // unpacked it: only bytes that still open with gzip's signature are unpacked here.
+  function unpacked(bytes) {
+    var view = new Uint8Array(bytes);
+    if (view.length < 2 || view[0] !== 0x1f || view[1] !== 0x8b) return Promise.resolve(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer();
+  }
+
+  fetch(compressed)
     .then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + response.statusText);
       return response.arrayBuffer();
     })
+    .then(unpacked)
     .then(function (bytes) {
       // UTF-8 whatever the server says: a server that sends no charset must not garble it
       var text = new TextDecoder("utf-8").decode(bytes).replace(/\r\n?/g, "\n");
@@ -47,12 +61,20 @@
         fragment.appendChild(item);
       });
       list.appendChild(fragment);
+      // The bytes as released, saved under the file's own name, with its charset said
       var link = document.createElement("a");
-      link.href = raw.href;
-      link.textContent = file.split("/").pop();
-      source.append("The file as released: ", link, " (" + lines.length + " lines).");
+      link.href = URL.createObjectURL(new Blob([bytes], { type: "text/plain;charset=utf-8" }));
+      link.download = name;
+      link.textContent = "Download " + name;
+      var packed = document.createElement("a");
+      packed.href = compressed.href;
+      packed.textContent = name + ".gz";
+      source.append("The file as released, " + lines.length + " lines: ", link,
+        " (or gzip-compressed, ", packed, ").");
       source.hidden = false;
-      if (window.location.hash) {
+      if (window.location.hash === "#download") {
+        link.click();
+      } else if (window.location.hash) {
         var target = document.getElementById(window.location.hash.slice(1));
         if (target) target.scrollIntoView();
       }

@@ -9,6 +9,7 @@ any page it visited logged one.
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import urllib.parse
@@ -114,8 +115,8 @@ def hostile_url(tmp_path_factory, site_dir):
     """A site whose second cable's subject and text are markup: they must show as text."""
     cables = tmp_path_factory.mktemp("hostile-cables")
     (cables / "2005").mkdir()
-    seed = site_dir / "cables" / "2005" / "05TOKYO1349.txt"
-    (cables / "2005" / "05TOKYO1349.txt").write_bytes(seed.read_bytes())
+    seed = site_dir / "cables" / "2005" / "05TOKYO1349.txt.gz"
+    (cables / "2005" / "05TOKYO1349.txt").write_bytes(gzip.decompress(seed.read_bytes()))
     (cables / "2005" / "05TOKYO9999.txt").write_text(HOSTILE_CABLE, encoding="utf-8")
     destination = tmp_path_factory.mktemp("hostile-site")
     result = build_site(destination, cables)

@@ -6,6 +6,7 @@ screenshots land in ``test-artifacts/screenshots/``.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import urllib.request
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import expect, open_page, result_count
+from tests.helpers import SEED, expect, open_page, result_count
 
 pytestmark = pytest.mark.browser
 
@@ -241,13 +242,17 @@ def test_original_text_is_linked_viewable_and_downloadable(page, base_url):
     open_page(page, base_url, CABLE)
     view = page.locator(".cable-actions a", has_text="Original text")
     assert view.get_attribute("href") == "../../../original/?file=cables/2005/05TOKYO1349.txt"
-    raw = page.locator(".cable-original a[type='text/plain']")
-    assert raw.get_attribute("href") == "../05TOKYO1349.txt"
-    download = page.locator(".cable-actions a[download]")
-    expect(download).to_have_attribute("download", "05TOKYO1349.txt")
-    with urllib.request.urlopen(base_url + "cables/2005/05TOKYO1349.txt") as response:
-        assert response.status == 200
-        assert b"Bandung" in response.read()
+    packed = page.locator(".cable-original a[type='application/gzip']")
+    assert packed.get_attribute("href") == "../05TOKYO1349.txt.gz"
+    with urllib.request.urlopen(base_url + "cables/2005/05TOKYO1349.txt.gz") as response:
+        released = gzip.decompress(response.read())
+    assert released == SEED.read_bytes()
+    # the Download action saves the file as released, byte for byte, under its own name
+    with page.expect_download() as saving:
+        page.locator(".cable-actions a", has_text="Download").click()
+    download = saving.value
+    assert download.suggested_filename == "05TOKYO1349.txt"
+    assert Path(download.path()).read_bytes() == released
 
 
 def test_cite_and_correction(page, base_url):
@@ -478,8 +483,11 @@ def test_pages_under_a_way_in_keep_it_in_the_side_column(page, base_url, path, w
     marked = page.locator(".md-sidebar--primary a[aria-current='true']")
     expect(marked).to_have_text(way)
     expect(marked).to_be_visible()
-    open_page(page, base_url, CABLE)  # a cable's side column keeps its people and topics alone
-    expect(page.locator(".md-sidebar--primary a.md-nav__link:visible")).to_have_count(0)
+    # a cable's side column holds the ways in (no tabs repeat them), none of them marked
+    open_page(page, base_url, CABLE)
+    expect(page.locator(".md-sidebar--primary a.md-nav__link", has_text=way)).to_be_visible()
+    expect(page.locator(".md-sidebar--primary a[aria-current]")).to_have_count(0)
+    expect(page.locator(".md-tabs")).to_have_count(0)
 
 
 def test_the_home_page_figures_and_timeline_read_on_a_phone(phone, base_url):
