@@ -285,7 +285,13 @@ class _Finder:
                 previous in self.vocab.connectors
                 and (
                     folded in self.vocab.places
-                    or (word[:1].isupper() and not self._names_follow(end))
+                    or (
+                        word[:1].isupper()
+                        and not self._names_follow(end)
+                        # in capitals every word is capitalised: a common word ends the title
+                        # ("ADMINISTRATOR TO RUMORED COVERT PLANS")
+                        and not (self.caps and folded in self.vocab.common)
+                    )
                 )
             ):
                 end += 1

@@ -3,6 +3,7 @@ front matter the template reads, the TAGS entries, the id's proof and the markin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..archive import cable_year, canonical_codes, is_keyword, year_of
@@ -154,6 +155,23 @@ def metadata_table(cable: Cable, in_archive: dict[str, str], here: str) -> list[
     return ["\n".join(table)]
 
 
+def summary_line(text: str, limit: int = 160) -> str:
+    """*text* cut to *limit* characters for a page's description (search engines and link
+    previews show about that much): at the last sentence that ends within it, else at the
+    last word, "…" marking the cut."""
+    if len(text) <= limit:
+        return text
+    sentence = text.rfind(". ", 0, limit)
+    while sentence > limit // 2 and not text[sentence - 1].islower():
+        sentence = text.rfind(". ", 0, sentence)  # "Stephen D. Krasner", "U.S. help"
+    if sentence > limit // 2:
+        return text[: sentence + 1]
+    cut = text.rfind(" ", 0, limit)
+    while cut > limit // 2 and re.fullmatch(r"[A-Z]\.", text[cut - 2 : cut]):
+        cut = text.rfind(" ", 0, cut)  # not after an initial: "Stephen D.…"
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:-") + "…"
+
+
 def page_of(ident: str, date: str | None) -> str:
     """The page of another cable, from its id and date as the page inputs give them."""
     return paths.cable(ident, year_of(date, ident))
@@ -186,7 +204,7 @@ def front_of(cable: Cable, inputs: dict[str, Any], in_archive: dict[str, str]) -
         "template": "cable.html",
         "id": ident,
         "title": title(cable),
-        "description": plain_title(first_text[:240]),
+        "description": summary_line(plain_title(first_text)),
         "date": cable.date,
         "year": cable_year(cable),
         "dtg": cable.dtg,

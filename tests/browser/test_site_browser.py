@@ -485,7 +485,7 @@ def test_pages_under_a_way_in_keep_it_in_the_side_column(page, base_url, path, w
     expect(marked).to_be_visible()
     # a cable's side column holds the ways in (no tabs repeat them), none of them marked
     open_page(page, base_url, CABLE)
-    expect(page.locator(".md-sidebar--primary a.md-nav__link", has_text=way)).to_be_visible()
+    expect(page.locator(".md-sidebar--primary nav a", has_text=way)).to_be_visible()
     expect(page.locator(".md-sidebar--primary a[aria-current]")).to_have_count(0)
     expect(page.locator(".md-tabs")).to_have_count(0)
 

@@ -36,6 +36,9 @@ from cable2md.parse.officials import find_people
         ("forces trained under Lieutenant General Keith Dayton's program", ["Keith Dayton"]),
         ("The Wing Air Gulfstream was completely gutted", []),  # no title ends on "Air"
         ("A CANDIDATE FOR PRIZE FOR YEAR'S BEST CHILDREN'S FILM", []),  # nor on a possessive
+        # in capitals a common word after "to", "of" ends the title
+        ("FROM AN ACTING CANAL ADMINISTRATOR TO RUMORED COVERT PLANS AGAINST HIM", []),
+        ("THE MINISTER OF FOREIGN AFFAIRS SHEKARAU SAID", ["Shekarau"]),
         ("a jury decision regarding the Shannon Five. End summary.", []),  # a group
         # a word that joins a title's words is no name's, capitalised in a heading or not
         ("Readout: President Bush On Iraq and Iran", ["Bush"]),

@@ -3,6 +3,8 @@ sections it holds, the subject's own marking, words in TAGS as keywords, two cla
 
 from __future__ import annotations
 
+import pytest
+
 from cable2md.build import build
 
 TELEGRAM = """\
@@ -92,3 +94,22 @@ def test_a_text_classified_otherwise_than_its_routing_header_says_so(tmp_path):
     assert '!!! warning "Two classifications"' in page
     assert "The message was sent as UNCLASSIFIED" in page and "reads SECRET" in page
     assert _row(page, "Classification in the text") == "SECRET"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Short enough.", "Short enough."),
+        ("word " * 40, ("word " * 32).strip() + "…"),  # cut after a whole word, within 160
+        ("x" * 200, "x" * 160 + "…"),  # no space to cut at: cut at the limit
+        ("a" * 100 + ", " + "b" * 100, "a" * 100 + "…"),  # no comma before the mark
+        ("a" * 90 + ". Then " + "b" * 100, "a" * 90 + "."),  # a whole sentence, no mark
+        ("a" * 90 + " Stephen D. Krasner " + "b" * 100, "a" * 90 + " Stephen D. Krasner…"),
+        ("a" * 145 + " Stephen D. Krasner " + "b" * 100, "a" * 145 + " Stephen…"),  # not after "D."
+    ],
+)
+def test_a_page_description_is_cut_at_a_word_within_160_characters(text, line):
+    from cable2md.render.cable_meta import summary_line
+
+    assert summary_line(text) == line
+    assert len(summary_line(text)) <= 161
