@@ -44,6 +44,7 @@ class Vocabulary:
     weak: frozenset[str]
     leading: frozenset[str]
     verbs: frozenset[str]
+    people_nouns: frozenset[str]
 
 
 def _fold(values: Iterable[object] | None) -> frozenset[str]:
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         weak=_fold(titles.get("weak")),
         leading=_fold(titles.get("leading")),
         verbs=_fold(titles.get("verbs")),
+        people_nouns=_fold(titles.get("people_nouns")),
     )
 
 

@@ -46,6 +46,9 @@ _POSSESSIVE_RE: Final = re.compile(r"\w['’]s?$", re.I)
 _MONTHS: Final = frozenset(name.casefold() for name in calendar.month_name if name)
 _MAX_NAME: Final = 4  # words of a name, not counting particles (bin, al-, van)
 _MAX_TITLE: Final = 10
+_PLACE_BEFORE: Final = frozenset(
+    {"near", "off", "outside", "inside", "across", "along", "toward", "towards", "via", "beyond"}
+)  # fmt: skip
 _VERB_CUES: Final = {
     "to", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "not",
 }  # fmt: skip
@@ -343,7 +346,7 @@ class _Finder:
                 resume = end + size
                 continue
             size = self.name_at(index) if self._two_words(index) else 0
-            if size >= 2:
+            if size >= 2 and not self._placed(index) and not self._kind_of_thing(index + size):
                 title = self._title_after(index + size)
                 if title or is_given_name(words[index]) or self._family_first(index, size):
                     found.append((self._name(index, size), title, index))
@@ -358,6 +361,27 @@ class _Finder:
             and self.words[start].startswith("(")
             and self.words[end - 1].endswith(")")
             and end - start > 1
+        )
+
+    def _placed(self, index: int) -> bool:
+        """A name without a title after a preposition of place names the place: "the field
+        off Mina Az-Zour", "a village near Qala Naw"."""
+        return index > 0 and self.words[index - 1].casefold() in _PLACE_BEFORE
+
+    def _kind_of_thing(self, index: int) -> bool:
+        """``Mercedes Benzes and other luxury vehicles``: "and other" after a name without a
+        title, then no word for people, makes it a thing of that kind (not ``Karzai and other
+        officials``)."""
+        words = self.words
+        if index + 2 >= len(words) or words[index].casefold() not in ("and", "or"):
+            return False
+        if words[index + 1].casefold() != "other":
+            return False
+        kind = [bare_folded(word) for word in words[index + 2 : index + 5]]
+        nouns = self.vocab.people_nouns
+        return not any(
+            word in nouns or word.removesuffix("s") in nouns or is_title_token(word.capitalize())
+            for word in kind
         )
 
     def _family_first(self, index: int, size: int) -> bool:

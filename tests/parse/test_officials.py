@@ -32,6 +32,10 @@ from cable2md.parse.officials import find_people
         ("members of the Tudeh (Communist) Party met Minister Ahmed Ali", ["Ahmed Ali"]),
         ("an interfaith group supporting the Abraham Path Initiative in Brazil", []),
         ("associated with the Shahid Bakeri Industrial Group (SBIG)", []),
+        # "and other" and no word for people: a kind of thing; a preposition of place: a place
+        ("chauffeured around in Mercedes Benzes and other luxury vehicles", []),
+        ("He met Ahmed Ali and other officials of the ministry.", ["Ahmed Ali"]),
+        ("the Al-Hout field off Mina Az-Zour, approached as close as", []),
         ("the values behind Nelson Mandela Day, Minister Ahmed Ali said", ["Ahmed Ali"]),
         ("forces trained under Lieutenant General Keith Dayton's program", ["Keith Dayton"]),
         ("The Wing Air Gulfstream was completely gutted", []),  # no title ends on "Air"
