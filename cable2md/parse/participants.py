@@ -115,8 +115,25 @@ def _opens_list(block: Block) -> bool:
 
 
 def is_list(block: Block) -> bool:
-    """Whether *block* is a participant list (its lines are then kept apart)."""
+    """Whether *block* opens a participant list (its lines are then kept apart)."""
     return _heading_lists(block) or _opens_list(block)
+
+
+def list_blocks(blocks: list[Block]) -> list[bool]:
+    """Which of *blocks* are participant lists: those that open one, and an unnumbered block
+    right after a list under the name of a side (``Colombia``, underlined), its second part."""
+    lists: list[bool] = []
+    for block in blocks:
+        lists.append(
+            is_list(block)
+            or (
+                bool(lists and lists[-1])
+                and block.number is None
+                and bool(block.heading)
+                and _is_side(block.heading or "")
+            )
+        )
+    return lists
 
 
 def list_text(block: Block) -> str:
@@ -127,16 +144,17 @@ def list_text(block: Block) -> str:
 def find_participants(blocks: list[Block]) -> list[Participant]:
     """The participants of every participant list in the cable, in order."""
     found: list[Participant] = []
-    for block in blocks:
-        heading_list = _heading_lists(block)
-        if not (heading_list or _opens_list(block)):
+    for block, listed in zip(blocks, list_blocks(blocks), strict=True):
+        if not listed:
             continue
+        heading_list = _heading_lists(block)
         lines = _lines(block)
         if not lines:
             continue
-        side: str | None = None
+        # the second part of a list stands under its side's name
+        side: str | None = None if is_list(block) else (block.heading or "").rstrip(":").strip()
         for index, (number, text) in enumerate(lines):
-            if index == 0 and not heading_list:
+            if index == 0 and not heading_list and is_list(block):
                 text = LIST_RE.sub("", text, count=1)
             text = _BULLET_RE.sub("", text).strip()
             if not text:

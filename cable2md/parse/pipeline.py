@@ -34,7 +34,7 @@ from .lines import Line, number_lines
 from .model import Artifact, Cable, Paragraph, Section
 from .normalize import join_lines
 from .officials import find_mentions
-from .participants import find_participants, is_list, list_text
+from .participants import find_participants, list_blocks, list_text
 from .passages import find_summary, mark_comments
 from .provenance import id_of_record
 from .read import Source, decode, read_source
@@ -165,10 +165,10 @@ def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
             block.number,
             block.marking,
             block.heading,
-            list_text(block) if is_list(block) else block_text(block, body.ocr),
+            list_text(block) if listed else block_text(block, body.ocr),
             block.line,
         )
-        for block in body.blocks
+        for block, listed in zip(body.blocks, list_blocks(body.blocks), strict=True)
     ]
     paragraphs = mark_comments([p for p in paragraphs if p.text or p.heading])
     summary, summary_indexes = find_summary(paragraphs)
