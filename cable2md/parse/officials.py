@@ -42,6 +42,8 @@ _INITIAL_RE: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _SYLLABLES_RE: Final = re.compile(
     r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|n|m|k|p|t|l|r|c)?){1,2}"
 )
+# A nickname in quotation marks or brackets between a name's words: ("Kip"), "Kip", (Kip)
+_NICKNAME_RE: Final = re.compile(r"""^(?:\(["“']?[A-Z][a-z]+["”']?\)|["“'][A-Z][a-z]+["”'])$""")
 _POSSESSIVE_RE: Final = re.compile(r"\w['’]s?$", re.I)
 _MONTHS: Final = frozenset(name.casefold() for name in calendar.month_name if name)
 _MAX_NAME: Final = 4  # words of a name, not counting particles (bin, al-, van)
@@ -172,6 +174,14 @@ class _Finder:
         count = counted = 0
         while index + count < len(words) and counted < _MAX_NAME:
             token = words[index + count]
+            if (
+                count
+                and _NICKNAME_RE.match(token)
+                and index + count + 1 < len(words)
+                and name_word(words[index + count + 1], self.caps, False)
+            ):
+                count += 1  # a nickname inside the name: General William E. ("Kip") Ward
+                continue
             if count and token[:1] in "(\"“'‘[":
                 break  # a bracket or quotation opens something else: ("Rue St. Honore")
             follows = titled and count == 0 and self._name_follows(index + 1)
@@ -433,6 +443,7 @@ class _Finder:
 
     def _name(self, index: int, size: int) -> str:
         words = [self.words[index + offset] for offset in range(size)]
+        words = [word for word in words if not _NICKNAME_RE.match(word)]
         words[-1] = bare(words[-1])
         words = [word.strip(',;:("“”') for word in words]
         return display_name(" ".join(words))

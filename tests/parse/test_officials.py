@@ -51,6 +51,12 @@ from cable2md.parse.officials import find_people
         ("joint investigations with the DEA on Northern Route DTOs who", []),
         ("a screening of 2007 Oscar Winner for Best Documentary", []),
         ("the King remarked to Quds al Arabi that", []),
+        # a nickname between a name's words is skipped, and not kept in the name
+        (
+            'U.S. Africa Command General William E. ("Kip") Ward met the President',
+            ["William E. Ward"],
+        ),
+        ("They met Ms. Wang Qian (Interpreter) today.", ["Wang Qian"]),
         # a cross-reference glued to a name is not part of it
         ("(a Guebuza ally, see Armando Guebuza-septel), was installed", ["Armando Guebuza"]),
         # a bracket right after a name gives that person's title: no second name closes it
