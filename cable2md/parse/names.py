@@ -101,6 +101,7 @@ def vocabulary() -> Vocabulary:
 
 
 _CACHE: Final = 1 << 14
+_GLUED_INITIAL_RE: Final = re.compile(r"\b([A-Za-z]\.)(?=[A-Za-z]{2})")
 _TITLE_SUFFIX_RE: Final = re.compile(r"-(?:elect|designate|nominee|general)$", re.I)
 _NUMERAL_RE: Final = re.compile(r"[IVX]+")
 _PREFIXED_RE: Final = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|bin|ibn)-[A-Z]")
@@ -250,8 +251,9 @@ def _case_part(part: str, first: bool, particles: frozenset[str]) -> str:
 
 @lru_cache(maxsize=_CACHE)
 def display_name(name: str) -> str:
-    """A name as a reader expects it: single spaces, and title case if it was ALL CAPS."""
-    tokens = name.split()
+    """A name as a reader expects it: single spaces, an initial glued to the next word set
+    apart ("E.JONES"), and title case if it was ALL CAPS."""
+    tokens = _GLUED_INITIAL_RE.sub(r"\1 ", name).split()
     if not tokens:
         return ""
     if not any(ch.islower() for ch in name):

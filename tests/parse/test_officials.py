@@ -57,6 +57,7 @@ from cable2md.parse.officials import find_people
             ["William E. Ward"],
         ),
         ("They met Ms. Wang Qian (Interpreter) today.", ["Wang Qian"]),
+        ("Charge Stuart E.Jones met the minister", ["Stuart E. Jones"]),  # a glued initial
         # a cross-reference glued to a name is not part of it
         ("(a Guebuza ally, see Armando Guebuza-septel), was installed", ["Armando Guebuza"]),
         # a bracket right after a name gives that person's title: no second name closes it
