@@ -69,17 +69,17 @@ def lone_surnames(text: str) -> list[str]:
     vocab = vocabulary()
     words = text.split()
     found: list[str] = []
-    for index in range(1, len(words)):
+    # Only the word before a verb of speech can be one: found by one pass over the words,
+    # as most paragraphs have none (this runs on every paragraph of every cable).
+    verbs = [index for index, word in enumerate(words) if word in _VERBS]
+    for index in (verb - 1 for verb in verbs if verb > 1):
         before = words[index - 1]
         if before.endswith(_SENTENCE_END) or before[:1].isupper():
             continue  # a sentence's first word, or a word of a longer name or title
         if before.casefold() in _THING_BEFORE:
             continue  # "observers in Tskhinvali told", "newsweekly Zambeze claimed"
-        token = words[index]
-        after = words[index + 1] if index + 1 < len(words) else ""
-        if after in _VERBS and _WORD_RE.match(token):
-            word = token
-        else:
+        word = words[index]
+        if not _WORD_RE.match(word):
             continue
         folded = word.casefold()
         if (
