@@ -8,6 +8,7 @@ from the cache itself; the index stays with this process.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,6 +50,16 @@ def _render_batch(renderer: _Renderer, jobs: list[Job]) -> list[tuple[str, str]]
     return written
 
 
+def _pack_batch(docs: Path, part: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Write each source of *part* gzip-compressed to its place under *docs* (no name or time
+    in the header, so the same bytes give the same file)."""
+    for relative, source, _key in part:
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(gzip.compress(Path(source).read_bytes(), 9, mtime=0))
+    return [(relative, key) for relative, _source, key in part]
+
+
 def _page_key(record_key: str, inputs: dict[str, Any]) -> str:
     # repr, not JSON: the inputs are strings, numbers, None, lists and tuples in a set order,
     # whose repr is as stable and several times faster to write.
@@ -67,6 +78,7 @@ def render_cables(
     """Render the cable pages whose inputs changed; the pages of cables not in *to_key*
     (when given) are kept as they are if they are on disk. Returns how many were rendered."""
     todo = []
+    to_pack: list[tuple[str, str, str]] = []  # (relative path, source, key) of originals
     titles: dict[str, str] = {}
     for ident in index.order:
         path, key, row = chosen[ident]
@@ -77,7 +89,15 @@ def render_cables(
                 todo.append((ident, page_key))
         # The file as released, compressed: the site's largest file kind after the pages
         # (docs/performance.md); assets/original.js shows it and saves it as .txt.
-        writer.compress(relative[:-3] + ".txt.gz", path, "gz:" + key[:24])
+        packed, packed_key = relative[:-3] + ".txt.gz", "gz:" + key[:24]
+        if not writer.current(packed, packed_key):
+            to_pack.append((packed, str(path), packed_key))
+    # Compressing is CPU work on every file of a cold build: it runs on all cores, as the pages do
+    for part in parallel.fork_map(
+        _pack_batch, parallel.chunks(to_pack, 200), jobs, len(to_pack), writer.docs
+    ):
+        for relative, packed_key in part:
+            writer.written(relative, packed_key)
 
     def batches() -> Iterator[list[Job]]:
         # Each page's inputs are worked out again as its batch is due (not kept for all

@@ -7,7 +7,6 @@ watcher and rsync see only what changed) and removes the files no longer generat
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -59,15 +58,6 @@ class Writer:
             target = self.docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-            self.written(relative, key)
-
-    def compress(self, relative: str, source: Path, key: str) -> None:
-        """Write *source* gzip-compressed to *relative* (no name or time in the header, so the
-        same bytes give the same file)."""
-        if not self.current(relative, key):
-            target = self.docs / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(gzip.compress(source.read_bytes(), 9, mtime=0))
             self.written(relative, key)
 
     def finish(self) -> None:
