@@ -348,7 +348,7 @@ class _Finder:
                     end - 1 > index and _POSSESSIVE_RE.search(words[end - 1]) is not None
                 )
                 size = 0 if leading or self._ends(end - 1) else self.name_at(end, titled=True)
-                start = self.left_extent(index)
+                start = self.left_extent(index) if size else index
                 if size and not self._apposition(start, end + size, named_to):
                     title: str | None = " ".join(words[start:end]).strip(' ,;:("“')
                     found.append((self._name(end, size), title, start))

@@ -129,8 +129,8 @@ def list_blocks(blocks: list[Block]) -> list[bool]:
             or (
                 bool(lists and lists[-1])
                 and block.number is None
-                and bool(block.heading)
-                and _is_side(block.heading or "")
+                and block.heading is not None
+                and _is_side(block.heading)
             )
         )
     return lists
@@ -141,20 +141,22 @@ def list_text(block: Block) -> str:
     return "\n".join(text for text in (join_lines([line.text]) for line in block.lines) if text)
 
 
-def find_participants(blocks: list[Block]) -> list[Participant]:
-    """The participants of every participant list in the cable, in order."""
+def find_participants(blocks: list[Block], lists: list[bool]) -> list[Participant]:
+    """The participants of every participant list in the cable, in order; *lists* says which
+    blocks are lists (:func:`list_blocks`)."""
     found: list[Participant] = []
-    for block, listed in zip(blocks, list_blocks(blocks), strict=True):
+    for block, listed in zip(blocks, lists, strict=True):
         if not listed:
             continue
         heading_list = _heading_lists(block)
+        opens = heading_list or _opens_list(block)
         lines = _lines(block)
         if not lines:
             continue
         # the second part of a list stands under its side's name
-        side: str | None = None if is_list(block) else (block.heading or "").rstrip(":").strip()
+        side: str | None = None if opens else (block.heading or "").rstrip(":").strip()
         for index, (number, text) in enumerate(lines):
-            if index == 0 and not heading_list and is_list(block):
+            if index == 0 and not heading_list and opens:
                 text = LIST_RE.sub("", text, count=1)
             text = _BULLET_RE.sub("", text).strip()
             if not text:

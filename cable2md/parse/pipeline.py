@@ -160,6 +160,7 @@ def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
     cut = truncation(body)
     if cut:
         defects.append(cut)
+    lists = list_blocks(body.blocks)
     paragraphs = [
         Paragraph(
             block.number,
@@ -168,14 +169,14 @@ def _parse(source: Source, strict: bool, *, placed: bool) -> Cable:
             list_text(block) if listed else block_text(block, body.ocr),
             block.line,
         )
-        for block, listed in zip(body.blocks, list_blocks(body.blocks), strict=True)
+        for block, listed in zip(body.blocks, lists, strict=True)
     ]
     paragraphs = mark_comments([p for p in paragraphs if p.text or p.heading])
     summary, summary_indexes = find_summary(paragraphs)
     paragraphs = [
         replace(p, in_summary=True) if i in summary_indexes else p for i, p in enumerate(paragraphs)
     ]
-    participants = find_participants(body.blocks)
+    participants = find_participants(body.blocks, lists)
     classified = fields.parse_classified_by(_field_text(header.fields.get("CLASSIFIED")) or "")
     eo = fields.parse_eo(_field_text(header.fields.get("EO")) or "")
     section = header.classification.section if header.classification else None
