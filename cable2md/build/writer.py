@@ -3,10 +3,13 @@
 The manifest beside the generated pages keeps a key for each file the last build
 wrote, so a rebuild leaves unchanged files untouched (their times too: MkDocs'
 watcher and rsync see only what changed) and removes the files no longer generated.
+A file whose name ends in ``.gz`` is written gzip-compressed, the same bytes for the same
+content (no time in its header).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -57,7 +60,9 @@ class Writer:
         if not self.current(relative, key):
             target = self.docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            target.write_bytes(
+                gzip.compress(data, 9, mtime=0) if relative.endswith(".gz") else data
+            )
             self.written(relative, key)
 
     def finish(self) -> None:

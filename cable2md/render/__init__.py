@@ -4,7 +4,7 @@
   ``cable_meta``: what the page says about the cable (metadata table, front matter, id);
 - ``browse``: people, topic, post, date and classification pages; ``indexes``: their indexes;
   ``listings``: long listings split by period;
-- ``data_files``: ``data/cables.json`` and ``data/cables.csv``; ``site_data``: what the home
+- ``data_files``: ``data/cables.json.gz`` and ``data/cables.csv.gz``; ``site_data``: what the home
   page and the feed need;
 - ``escape``: cable text as text, never Markdown, HTML or YAML syntax; ``paths``: where each
   page lives and the links between pages.

@@ -1,6 +1,8 @@
-"""The archive index -> its data files: ``data/cables.json`` and ``data/cables.csv``.
+"""The archive index -> its data files: ``data/cables.json.gz`` and ``data/cables.csv.gz``.
 
-One row a cable, in the index's order, for readers who want the metadata whole.
+One row a cable, in the index's order, for readers who want the metadata whole. They are
+written gzip-compressed (by the writer, from the name), which pandas, R and archive tools read
+as they are.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
     # one encoder for all (json.dumps with options builds one per call).
     encode = json.JSONEncoder(ensure_ascii=False).encode
     lines = ",\n".join(encode(row) for row in rows)
-    yield "data/cables.json", f"[\n{lines}\n]\n" if rows else "[]\n"
+    yield "data/cables.json.gz", f"[\n{lines}\n]\n" if rows else "[]\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(list(rows[0]) if rows else ["id"])
@@ -40,4 +42,4 @@ def data_files(index: Index) -> Iterator[tuple[str, str]]:
                 for v in row.values()
             ]
         )
-    yield "data/cables.csv", buffer.getvalue()
+    yield "data/cables.csv.gz", buffer.getvalue()

@@ -42,6 +42,15 @@ from .pagefind_format import load, read_entry, store
 # (the scripts and WebAssembly load once).
 PAGES_PER_INDEX = 2_000
 
+# Pagefind writes its user interfaces into every bundle; the search page loads them from the
+# first part (``pagefind/``), and from the other parts only their index and Pagefind's engine.
+_INTERFACES = (
+    "pagefind-ui.",
+    "pagefind-modular-ui.",
+    "pagefind-component-ui.",
+    "pagefind-highlight.",
+)
+
 
 def _pagefind(source: Path, output: Path) -> None:
     result = subprocess.run(
@@ -115,6 +124,9 @@ def index_search(site: Path, pages_per_index: int = PAGES_PER_INDEX) -> float:
             for number in range(1, len(parts)):
                 (bundle / "parts").mkdir(exist_ok=True)
                 os.replace(Path(scratch) / f"out-{number}", bundle / "parts" / str(number))
+                for path in (bundle / "parts" / str(number)).iterdir():
+                    if path.name.startswith(_INTERFACES):
+                        path.unlink()
     bundles = [bundle, *(bundle / "parts" / str(number) for number in range(1, len(parts)))]
     for bundle_dir in bundles:
         canonical_bundle(bundle_dir)

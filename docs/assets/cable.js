@@ -7,6 +7,8 @@
  *   its column (numbers as numbers, other cells as text; again to reverse), with aria-sort.
  *
  * - The home page's timeline, which scrolls sideways on a phone, opens on its newest years.
+ * - A cable's BibTeX entry, written from the values the page gives (template#cite-bibtex-data,
+ *   the cable's id, post and date): the same entry on every page would be 0.5 KB of HTML each.
  *
  * Delegated listeners, so they work with and without Material's instant navigation.
  */
@@ -126,7 +128,60 @@
     if (card) card.scrollLeft = card.scrollWidth;
   }
 
+  // TeX's special characters in a BibTeX field, backslash first (its escape holds none of them).
+  var TEX = [["\\", "\\textbackslash "], ["{", "\\{"], ["}", "\\}"], ["%", "\\%"],
+    ["&", "\\&"], ["$", "\\$"], ["#", "\\#"], ["_", "\\_"],
+    ["^", "\\textasciicircum "], ["~", "\\textasciitilde "]];
+
+  function tex(value) {
+    return TEX.reduce(function (text, pair) { return text.split(pair[0]).join(pair[1]); }, value || "");
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function bibtex() {
+    var data = document.getElementById("cite-bibtex-data");
+    var cable = document.querySelector(".cable-page[data-cable-id]");
+    if (!data || !cable || document.getElementById("cite-bibtex")) return;
+    var id = cable.getAttribute("data-cable-id");
+    var post = document.querySelector(".cable-kicker [data-pagefind-meta=post]");
+    var date = document.querySelector(".cable-kicker time[datetime]");
+    var site = document.querySelector(".md-header__title");
+    var kind = data.getAttribute("data-class");
+    var fields = [
+      ["author", "{" + tex(post ? post.textContent.trim() : "U.S. Department of State") + "}"],
+      ["title", "{" + tex(data.getAttribute("data-subject")) + "}"],
+      ["howpublished", "Diplomatic cable " + tex(id) + (kind ? ", " + tex(kind) : "")],
+      ["year", data.getAttribute("data-year")]
+    ];
+    if (date) fields.push(["date", tex(date.getAttribute("datetime"))]);
+    fields.push(["organization", tex(site ? site.textContent.trim() : "")]);
+    fields.push(["url", data.getAttribute("data-url")]);
+    var entry = "@misc{cable" + id + ",\n" + fields.map(function (field) {
+      return "  " + (field[0] + "            ").slice(0, 12) + " = {" + field[1] + "}";
+    }).join(",\n") + "\n}";
+    var block = element("div", "cable-cite__block");
+    var head = element("div", "cable-cite__head");
+    var button = element("button", "cable-copy md-button", "Copy");
+    button.type = "button";
+    button.setAttribute("data-copy", "cite-bibtex");
+    button.setAttribute("aria-label", "Copy the BibTeX entry");
+    head.appendChild(element("span", "cable-cite__label", "BibTeX"));
+    head.appendChild(button);
+    var pre = element("pre", "cable-cite__text cable-cite__bibtex", entry);
+    pre.id = "cite-bibtex";
+    block.appendChild(head);
+    block.appendChild(pre);
+    data.parentNode.insertBefore(block, data);
+  }
+
   function ready() {
+    bibtex();
     sortableTables();
     newestYears();
   }

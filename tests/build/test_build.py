@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import json
 import os
 import re
 import shutil
@@ -327,3 +331,26 @@ def test_the_same_text_at_its_place_reads_the_id_its_place_gives(tmp_path):
     build(tmp_path / "cables", tmp_path / "docs-2", cache_dir=cache, jobs=1)
     page = (tmp_path / "docs-2" / "cables" / "2005" / "05TOKYO1349.md").read_text("utf-8")
     assert "05TOKYO1349, from the release (the text gives no date)" in page
+
+
+def test_the_data_files_list_every_cable_gzip_compressed_and_reproducible(tmp_path):
+    cables = _archive(tmp_path, SEED, *sorted((FIXTURES / "cables").glob("*.txt"))[:3])
+    _, index = build(cables, tmp_path / "docs")
+    packed = tmp_path / "docs" / "data" / "cables.json.gz"
+    rows = json.loads(gzip.decompress(packed.read_bytes()))
+    assert [row["id"] for row in rows] == list(index.order)
+    table = list(
+        csv.DictReader(
+            io.StringIO(
+                gzip.decompress((tmp_path / "docs" / "data" / "cables.csv.gz").read_bytes()).decode(
+                    "utf-8"
+                )
+            )
+        )
+    )
+    assert [row["id"] for row in table] == list(index.order)
+    assert not (tmp_path / "docs" / "data" / "cables.json").exists()
+    first = packed.read_bytes()
+    packed.unlink()
+    build(cables, tmp_path / "docs")  # written again, the same bytes (no time in the header)
+    assert packed.read_bytes() == first

@@ -88,3 +88,13 @@ def test_coverage_gives_each_parts_years_and_cables(tmp_path):
         {"from": "2006", "to": "2010", "cables": 2},
         {"from": "2010", "to": "2010", "cables": 1},
     ]
+
+
+def test_a_part_holds_its_index_and_the_engine_not_the_interfaces(tmp_path):
+    site = site_of(tmp_path / "site", PAGES)
+    index_search(site, pages_per_index=1)
+    first = {path.name for path in (site / "pagefind").iterdir()}
+    part = {path.name for path in (site / "pagefind" / "parts" / "1").iterdir()}
+    assert {"pagefind-ui.js", "pagefind-ui.css", "pagefind.js"} <= first
+    assert {"pagefind.js", "pagefind-entry.json", "fragment", "index"} <= part
+    assert not {name for name in part if name.startswith(("pagefind-ui", "pagefind-highlight"))}
