@@ -34,9 +34,9 @@ def test_what_the_page_adds_is_not_counted():
     page = (
         "---\nid: X\n---\n\n# X\n\n## Text\n\n"
         '<div class="cable-summary" markdown>\n\n<p class="cable-summary-label">Summary</p>\n\n'
-        "[1.](#p1){: .cable-para-number } The [Minister](../people/m.md) spoke."
-        "\n{: #p1 .cable-para }\n\n</div>\n\nAnd left."
-        ' [¶](#p2 "Link to this paragraph"){: .cable-permalink }\n{: #p2 .cable-para }\n\n'
+        "[1.](#p1) The [Minister](../people/m.md) spoke."
+        "\n{: #p1 }\n\n</div>\n\nAnd left."
+        ' [¶](#p2 "Link to this paragraph"){: .cable-permalink }\n{: #p2 }\n\n'
         '!!! comment "Comment"\n\n    We doubt it &#42;\n\n## Participants\n\nNobody'
     )
     assert fidelity.words(fidelity.text_section(page)) == [

@@ -68,9 +68,12 @@ def _paragraph(
     paragraph: Paragraph, anchor: str, spans: list[tuple[int, int, str]], here: str
 ) -> list[str]:
     # A numbered paragraph's number is its permalink; any other paragraph ends with a "¶" one.
+    # Neither the paragraph nor its number has a class: the stylesheet tells them by the id and
+    # the "#" link (every other link of the text leads to another page), as the same classes
+    # on every paragraph of every cable weigh on the site's size.
     lead = permalink = ""
     if paragraph.number is not None:
-        lead = f"[{paragraph.number}.](#{anchor}){{: .cable-para-number }} "
+        lead = f"[{paragraph.number}.](#{anchor}) "
     else:
         permalink = f' [¶](#{anchor} "Link to this paragraph"){{: .cable-permalink }}'
     if paragraph.marking:
@@ -104,7 +107,7 @@ def _paragraph(
             blocks[-1] = (
                 f'<div class="cable-para" id="{anchor}" markdown>\n\n{blocks[-1]}\n\n</div>'
                 if is_comment
-                else f"{blocks[-1]}\n{{: #{anchor} .cable-para }}"
+                else f"{blocks[-1]}\n{{: #{anchor} }}"
             )
     return blocks
 

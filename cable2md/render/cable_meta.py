@@ -42,7 +42,7 @@ def tag_entries(cable: Cable) -> list[dict[str, Any]]:
 
 def marking_badge(marking: str) -> str:
     names = " / ".join(MARKINGS.get(part, part) for part in marking.replace("//", "/").split("/"))
-    return f'<span class="cable-marking" title="{md(names)}">{md(marking)}</span>'
+    return f'<abbr title="{md(names)}">{md(marking)}</abbr>'
 
 
 def joined_sections(cable: Cable) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -218,7 +219,7 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
-        return _minify(output)
+        return _minify(_without_unused_components(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -253,6 +254,23 @@ class CablePlugin(BasePlugin[CablePluginConfig]):
         if people.exists():
             server.watch(str(people))
         return server
+
+
+# Material's base template writes these on every page; its script mounts them only when they
+# are there. The announcement bar is empty on this site; the dialog says "Copied to clipboard"
+# for a code block's copy button, which only pages with code have (main.html's config block).
+_ANNOUNCE_RE = re.compile(r'<div data-md-component="announce">\s*</div>')
+_DIALOG_RE = re.compile(
+    r'<div class="md-dialog" data-md-component="dialog">\s*'
+    r'<div class="md-dialog__inner md-typeset"></div>\s*</div>'
+)
+
+
+def _without_unused_components(html: str) -> str:
+    html = _ANNOUNCE_RE.sub("", html, count=1)
+    if '"content.code.copy"' not in html:
+        html = _DIALOG_RE.sub("", html, count=1)
+    return html
 
 
 def _minify(html: str) -> str:

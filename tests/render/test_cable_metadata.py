@@ -68,9 +68,7 @@ def test_one_section_of_several_says_so_and_joined_sections_say_that(tmp_path):
 
 def test_the_subjects_own_marking_is_kept_as_a_marking(tmp_path):
     page, _ = _page(tmp_path, subject="(C) COALITION TALKS")
-    assert _row(page, "Subject") == (
-        '<span class="cable-marking" title="CONFIDENTIAL">C</span> COALITION TALKS'
-    )
+    assert _row(page, "Subject") == ('<abbr title="CONFIDENTIAL">C</abbr> COALITION TALKS')
 
 
 def test_words_in_the_tags_line_are_keywords_not_topics(tmp_path):

@@ -90,7 +90,9 @@ def test_every_generated_page_renders_as_mkdocs_renders_it(tmp_path):
         "| a | b |\n|---|---|\n| [x](y.md) |  |\n| **c** | <br> |",
         "## Referenced by\n\n- [one](a.md)\n- [two](b.md)",
         '!!! partial "Partial extract"\n\n    This record\n    goes on.\n\n    Second.',
-        'x <span class="cable-marking" title="SECRET / NOFORN">S/NF</span> &lt;y&gt; > z',
+        'x <span class="cable-line">S/NF</span> &lt;y&gt; > z',
+        'x <abbr title="SECRET / NOFORN">S/NF</abbr> &lt;y&gt; > z',
+        '<abbr title="CONFIDENTIAL">C</abbr> a paragraph that opens with its marking',
         "# #     text",  # spaces collapsed in the table of contents only
         "| \u00a0 | b |\n|---|---|\n| \u00a0 | \u00a0 |",  # cells lose spaces, not other blanks
     ],
@@ -137,7 +139,7 @@ def test_what_page_html_leaves_to_python_markdown(text):
 
 BLOCKS = st.sampled_from(
     [
-        "# {t}", "## {t}", "{t}", "{t}\n{t}", "{t}\n{{: #p{n} .cable-para }}", "- {t}\n- {t}",
+        "# {t}", "## {t}", "{t}", "{t}\n{t}", "{t}\n{{: #p{n} }}", "{t}\n{{: #p{n} .cable-para }}", "- {t}\n- {t}",
         "| {t} | {t} |\n|---|---|\n| {t} | {t} |", '!!! note "Note"\n\n    {t}',
         '<p class="cable-signer">{t}</p>', '<div class="cable-para" id="p{n}" markdown>\n\n{t}\n\n</div>',
     ]
@@ -147,8 +149,8 @@ INLINE = st.sampled_from(
         "word", "Word", "P1", "p2", "x.y", "&#46;", "&#92;", "&amp;", "&", "<", ">", '"', "'",
         "(", ")", "]", "[", "*", "**", "**b**", "_", "#", "!", ":", " ", "  ", "\u00a0", "-", "=",
         "[a](b.md)", '[¶](#p1 "Link to this paragraph"){: .cable-permalink }', "{: .c }", "{", "}", "&#",
-        "[12.](#p1){: .cable-para-number } ",
-        '<span class="cable-line">', "</span>", "<br>", "1.", "\n", "|",
+        "[12.](#p1){: .cable-para-number } ", "[12.](#p1) ",
+        '<span class="cable-line">', "</span>", '<abbr title="SECRET">', "</abbr>", "<br>", "1.", "\n", "|",
     ]
 )  # fmt: skip
 TEXT = st.lists(INLINE, min_size=1, max_size=8).map("".join)

@@ -1,7 +1,7 @@
 """The inline Markdown of a generated page -> the HTML Python-Markdown makes of it.
 
 Part of :mod:`.page_html`: links (with a title and an attribute list), bold, the raw
-``<span>`` and ``<br>`` tags and character references are kept or converted as Python-Markdown
+``<span>``, ``<abbr>`` and ``<br>`` tags and character references are kept or converted as Python-Markdown
 converts them; any other inline syntax raises :class:`Unsupported`, and the page is left to
 Python-Markdown.
 """
@@ -19,7 +19,9 @@ class Unsupported(Exception):
 # A character reference, as Python-Markdown's pattern finds it; it keeps them as they are.
 ENTITY = r"&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"
 # The inline tags a generated page writes, with attributes that hold no id and no link syntax.
-_INLINE_TAG_RE = re.compile(rf'</?(?:span|br)(?: (?:class|title)="(?:[^"<>\[\]*&]|{ENTITY})*")*>')
+_INLINE_TAG_RE = re.compile(
+    rf'</?(?:span|abbr|br)(?: (?:class|title)="(?:[^"<>\[\]*&]|{ENTITY})*")*>'
+)
 # What text keeps as it is: a tag, a reference. An ampersand that opens no reference makes
 # Python-Markdown's HTML parser repeat text (Python-Markdown 3.11), and so may an angle bracket
 # that opens no tag: both are left to it.

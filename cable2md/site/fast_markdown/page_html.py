@@ -2,7 +2,7 @@
 
 MkDocs converts every page with a new Python-Markdown: on a cable page that is most of the
 site's build time. A generated page uses a small, fixed part of Markdown: ATX headings of
-plain text, pipe tables, paragraphs ending in an attribute list (``{: #p3 .cable-para }``),
+plain text, pipe tables, paragraphs ending in an attribute list (``{: #p3 }``),
 admonitions, ``markdown`` divs, one-line ``<p>`` blocks, and inline links (with a title and an
 attribute list), bold, raw HTML tags and character references. The cable text in it has every
 other syntax character escaped (:mod:`cable2md.render.escape`). :func:`convert` makes of exactly that
@@ -65,7 +65,7 @@ _ADMONITION_RE = re.compile(r'!!! ([a-z]+) "([A-Za-z ]+)"')
 # What starts another block inside a paragraph, or makes one a list, quote, rule or code.
 _BLOCK_START_RE = re.compile(
     r"\s|#|>|!!!|[-+*] |[-=_*][-=_*\s]*$|\d+[.)]|\|"
-    r"|```|~~~|<(?!(?:span|/span|br)[ >])|\{:"
+    r"|```|~~~|<(?!(?:span|/span|abbr|/abbr|br)[ >])|\{:"
 )
 # Characters Python-Markdown rewrites before it parses, or whose syntax this module leaves out.
 _UNSUPPORTED_RE = re.compile(r"[\x00\t\r\x02\x03\\`_~]|[ ]\n|!\[|[ ]$")
