@@ -69,8 +69,12 @@ class People:
     def move(self, source: str, target: str, cables: set[str] | None = None) -> None:
         """The appearances of *source* (in *cables*, or all) to *target*."""
         person, into = self.people[source], self.people[target]
+        # Split by cable, not by comparing appearances: a name alone seen in thousands of
+        # cables would compare each with each.
         moving = [a for a in person.appearances if cables is None or a.cable in cables]
-        person.appearances = [a for a in person.appearances if a not in moving]
+        person.appearances = (
+            [] if cables is None else [a for a in person.appearances if a.cable not in cables]
+        )
         into.appearances.extend(moving)
         for cable in {a.cable for a in moving}:
             forms = self.per_cable.get(cable, {})
@@ -171,8 +175,11 @@ def resolve_names_alone(
         if not candidates:
             continue
         chosen: dict[str, set[str]] = defaultdict(set)
-        for cable in {a.cable for a in person.appearances}:
-            titles = {a.title for a in person.appearances if a.cable == cable and a.title}
+        in_cable: dict[str, list[Appearance]] = defaultdict(list)
+        for appearance in person.appearances:
+            in_cable[appearance.cable].append(appearance)
+        for cable, seen in in_cable.items():
+            titles = {a.title for a in seen if a.title}
             year = years.get(cable, "")
             if titles:
                 for c in candidates:
@@ -184,7 +191,7 @@ def resolve_names_alone(
             fitting = [c for c in candidates if fit[c]]
             here = [c for c in fitting if origins.get(cable, "") in posts[c]]
             same_office = [c for c in fitting if fit[c] == 2]
-            roles = {a.role for a in person.appearances if a.cable == cable}
+            roles = {a.role for a in seen}
             if roles <= {"signer", "classifier"}:  # an embassy's signer is someone posted there
                 fitting = same_office = here
             if len(fitting) == 1 and len(candidates) == 1:

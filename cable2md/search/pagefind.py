@@ -33,8 +33,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..parallel import chunks, fork_map
 from .lexicon import write_lexicon
-from .pagefind_format import load, read_entry, store
+from .pagefind_format import drop_paragraph_text, load, read_entry, store
 
 # A first query fetches one part's page metadata, filter lists and the word's index chunk
 # (about 50 bytes a page, gzip, for a common word) beside Pagefind's scripts (127 KB): parts of
@@ -87,6 +88,11 @@ def canonical_bundle(bundle: Path) -> None:
     )
 
 
+def _drop_paragraph_text(_shared: None, paths: list[Path]) -> None:
+    for path in paths:
+        drop_paragraph_text(path)
+
+
 def _linked(site: Path, pages: list[str], folder: Path) -> Path:
     """A folder holding (hard links to) only *pages*, at their places in *site*."""
     for page in pages:
@@ -130,6 +136,9 @@ def index_search(site: Path, pages_per_index: int = PAGES_PER_INDEX) -> float:
     bundles = [bundle, *(bundle / "parts" / str(number) for number in range(1, len(parts)))]
     for bundle_dir in bundles:
         canonical_bundle(bundle_dir)
+    fragments = [path for folder in bundles for path in (folder / "fragment").iterdir()]
+    for _ in fork_map(_drop_paragraph_text, chunks(fragments, 500), None, len(fragments), None):
+        pass
     # Written for one part too: the search page tells from it that no cable holds a word.
     write_lexicon(bundles, bundle / "lexicon")
     merged = [f"parts/{number}/" for number in range(1, len(parts))]

@@ -1,4 +1,5 @@
-"""Pagefind's index files: gzip-compressed CBOR behind a signature, named by their content."""
+"""Pagefind's index files: gzip-compressed CBOR (a page's fragment: JSON) behind a signature,
+named by their content."""
 
 from __future__ import annotations
 
@@ -44,3 +45,22 @@ def store(folder: Path, language: str, value: list, digits: int, pattern: str) -
     with gzip.GzipFile(folder / pattern.format(name), "wb", mtime=0) as handle:
         handle.write(data)
     return name
+
+
+def drop_paragraph_text(path: Path) -> None:
+    """Rewrite a page's fragment without the text of its anchors that are not headings.
+
+    Pagefind keeps every element with an id as an anchor, with its whole text: for a cable
+    page, each paragraph (``#p3``) a second time beside the page's content. Its script reads
+    the text of heading anchors only (a result's sections); the search page reads the other
+    anchors' places, to link a result to its paragraph.
+    """
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise RuntimeError(f"{path}: not a Pagefind {SIGNATURE.decode()} file")
+    fragment = json.loads(data[len(SIGNATURE) :])
+    for anchor in fragment.get("anchors", ()):
+        if not (len(anchor.get("element", "")) == 2 and anchor["element"][0] in "hH"):
+            anchor["text"] = ""
+    text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(gzip.compress(SIGNATURE + text.encode("utf-8"), 9, mtime=0))
