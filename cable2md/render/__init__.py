@@ -6,8 +6,9 @@
   ``listings``: long listings split by period;
 - ``data_files``: ``data/cables.json.gz`` and ``data/cables.csv.gz``; ``site_data``: what the home
   page and the feed need;
-- ``escape``: cable text as text, never Markdown, HTML or YAML syntax; ``paths``: where each
-  page lives and the links between pages.
+- ``escape``: cable text as text, never Markdown or HTML syntax; ``front_matter``: a page's
+  metadata as YAML that loads back exactly; ``paths``: where each page lives and the links
+  between pages.
 """
 
 from . import listings, paths

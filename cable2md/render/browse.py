@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from ..archive import Index, cable_year
 from . import paths
 from .cable import cable_path, moved_page, redirect_page
-from .escape import front_matter, md, plain_title
+from .escape import md, plain_title
+from .front_matter import front_matter
 from .listings import UNITS, Part, split, wanted
 
 # Cables linked for each title a person held: an ambassador's title comes with thousands
 # (the listing below has them all).
 TITLE_LINKS = 10
+CANDIDATES_SHOWN = 12  # a "Which person?" note lists the most cited; the people index has all
 ROLE_NAMES = {
     "participant": "Participant", "mentioned": "Mentioned", "signer": "Signer",
     "classifier": "Classified the cable", "tag": "Named in TAGS",
@@ -141,12 +143,20 @@ def person_pages(
                 + "\n".join(f"    - {md(line)}" for line in person.evidence)
             )
         if person.candidates:
+            known = sorted(
+                (c for c in person.candidates if c in index.people),
+                key=lambda c: (-len({a.cable for a in index.people[c].appearances}), c),
+            )
             links = "\n".join(
                 f"    - [{md(index.people[c].name)}]({paths.link(here, paths.person(c))})"
                 f" ({md(index.people[c].who or 'no title in the cables')})"
-                for c in person.candidates
-                if c in index.people
+                for c in known[:CANDIDATES_SHOWN]
             )
+            if len(known) > CANDIDATES_SHOWN:
+                links += (
+                    f"\n    - and {len(known) - CANDIDATES_SHOWN:,} more, named in fewer cables:"
+                    f" see the [people index]({paths.link(here, paths.index('people'))})"
+                )
             if len(person.candidates) == 1:
                 why = (
                     "The archive knows one person of that name by full name, but these cables do "

@@ -23,7 +23,8 @@ from ..parse import Cable, IndexRow
 from ..parse.model import Paragraph
 from . import paths
 from .cable_meta import front_of, marking_badge, metadata_table, page_of, title
-from .escape import front_matter, md, md_inline, safe_line_starts
+from .escape import md, md_inline, safe_line_starts
+from .front_matter import front_matter
 
 _ITEM_RE = re.compile(r"^\s*(?:-{1,2}|\*|•|[A-Za-z]\.|\(?(?:[A-Za-z]|[ivx]{1,4}|\d{1,3})\))\s")
 

@@ -1,4 +1,4 @@
-"""Cable text -> Markdown, HTML and YAML that show it as text and never as syntax.
+"""Cable text -> Markdown and HTML that show it as text and never as syntax.
 
 Cable text is data: ``*``, ``_``, ``<script>``, ``[x](y)``, ``#`` or ``|`` at a
 line start must reach the reader as the characters they are. Markdown syntax
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
-
-import yaml
 
 _EVERYWHERE = {char: f"&#{ord(char)};" for char in "\\`*_{}[]<>&#|$^~"}
 _TABLE = str.maketrans(_EVERYWHERE)
@@ -81,19 +78,3 @@ def plain_title(text: str) -> str:
     """A page title safe in any template: no angle brackets, no line breaks, no controls."""
     text = _visible(text).replace("\ufffd", "").replace("<", "‹").replace(">", "›")
     return " ".join(text.split())
-
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def front_matter(meta: dict[str, Any]) -> str:
-    """YAML front matter that loads back to *meta* exactly (``yaml.safe_load``)."""
-    body = yaml.dump(  # the safe dumper; its C build (libyaml) when PyYAML has one
-        meta,
-        Dumper=_DUMPER,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
-    return f"---\n{body}---\n"

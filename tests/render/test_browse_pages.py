@@ -157,3 +157,18 @@ def test_a_long_list_over_several_years_is_grouped_by_year(dates, grouped):
         assert year_2009.count("| 2009-01-") == 10 and "| 2008-" not in year_2009
     else:
         assert headings == [] and "Years:" not in page
+
+
+def test_a_which_person_note_lists_the_most_cited_namesakes_and_points_to_the_index():
+    given = "Alice Bruno Carmen Dmitri Elena Farid Gustav Hiroshi Ingrid Jamal Kofi Lucia Mateo"
+    names = [f"{first} Brown" for first in given.split()] + ["Nadia Brown", "Oskar Brown"]
+    names += ["Brown", "Oskar Brown", "Nadia Brown", "Oskar Brown"]  # the most cited first
+    index = _index(names)
+    pages = dict(browse.person_pages(index))
+    (slug,) = [slug for slug, person in index.people.items() if person.name == "Brown"]
+    note = pages[paths.person(slug)].split('!!! note "Which person?"')[1]
+    listed = re.findall(r"^    - \[([^\]]+)\]", note, re.MULTILINE)
+    assert len(listed) == browse.CANDIDATES_SHOWN
+    assert listed[:2] == ["Oskar Brown", "Nadia Brown"]
+    assert f"and {15 - browse.CANDIDATES_SHOWN:,} more, named in fewer cables" in note
+    assert "[people index](index.md)" in note

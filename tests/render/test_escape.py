@@ -8,7 +8,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cable2md.render.escape import front_matter, md, plain_title
+from cable2md.render.escape import md, plain_title
+from cable2md.render.front_matter import front_matter
 from tests.helpers import EXTENSIONS
 
 # The opening of every element cable text must never become ("<h" is headings and rules).
