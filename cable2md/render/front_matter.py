@@ -1,12 +1,12 @@
 """A page's metadata (dicts, lists, strings, numbers, booleans, None) -> its YAML front matter.
 
-The front matter of every generated page: PyYAML's dumper, whose representer is Python even
-with libyaml, took a quarter of a cold build (docs/performance.md). This writer knows the few
-types a page's metadata holds and writes them in PyYAML's block style: a string plain where
-no YAML reader can take it for anything else, double-quoted otherwise (JSON's escapes, which
-are YAML's, and ``\\u`` for the characters YAML reads as line breaks or refuses). Any other
-type goes to PyYAML. ``tests/render/test_front_matter.py`` checks that ``yaml.safe_load``
-reads back what was written, against PyYAML's own dumper.
+The front matter of every generated page. PyYAML's dumper, whose representer is Python even
+with libyaml, was the largest part of a cold build's rendering (docs/performance.md). This
+writer knows the few types a page's metadata holds and writes them in PyYAML's block style: a
+string plain where no YAML reader can take it for anything else, double-quoted otherwise
+(JSON's escapes, which are YAML's, and ``\\u`` for the characters YAML reads as line breaks or
+refuses). Any other type goes to PyYAML. ``tests/render/test_front_matter.py`` loads what it
+writes with ``yaml.safe_load`` and gets the metadata back.
 """
 
 from __future__ import annotations
