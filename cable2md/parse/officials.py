@@ -67,6 +67,11 @@ _ORG_AFTER: Final = {
     "initiative", "project", "program", "programme", "fund",  # the Abraham Path Initiative
     "industrial", "industries", "airlines", "airways",  # the Shahid Bakeri Industrial Group
 }  # fmt: skip
+# Words that may stand between a name and what is named for it: the Silvio Pettirossi
+# International Airport, the Jomo Kenyatta Memorial Hospital.
+_ORG_QUALIFIERS: Final = {
+    "international", "national", "memorial", "regional", "municipal", "military", "medical",
+}  # fmt: skip
 
 
 _CLAUSE_ENDS: Final[dict[str, bool]] = {}
@@ -216,22 +221,31 @@ class _Finder:
         if (
             count
             and not self._possessive(words[index + count - 1])  # "Dayton's program" is his
-            and bare_folded(self._word_after(index + count)) in _ORG_AFTER
+            and self._named_for(index + count)
         ):
             if count > 1:
                 self.things.add(name_key(self._name(index, count)))
             return 0
         return count
 
-    def _word_after(self, index: int) -> str:
-        """The word at *index*, past a short bracket there: ``Tudeh (Communist) Party``."""
+    def _after_bracket(self, index: int) -> int:
+        """*index*, or past a short bracket there: ``Tudeh (Communist) Party``."""
         words = self.words
         if index < len(words) and words[index].startswith("("):
             for close in range(index, min(len(words), index + 3)):
                 if words[close].endswith(")"):
-                    index = close + 1
-                    break
-        return words[index] if index < len(words) else ""
+                    return close + 1
+        return index
+
+    def _named_for(self, index: int) -> bool:
+        """Whether the words at *index* name a thing named for the name before them: ``Party``,
+        ``(Communist) Party``, ``International Airport``, ``Memorial Regional Hospital``."""
+        words = self.words
+        index = self._after_bracket(index)
+        for _ in range(2):
+            if index < len(words) and bare_folded(words[index]) in _ORG_QUALIFIERS:
+                index += 1
+        return index < len(words) and bare_folded(words[index]) in _ORG_AFTER
 
     def _month_in_name(self, index: int) -> bool:
         """``Theresa May told``: a month's name after a name word, with no day after it, is

@@ -32,6 +32,12 @@ from cable2md.parse.officials import find_people
         ("members of the Tudeh (Communist) Party met Minister Ahmed Ali", ["Ahmed Ali"]),
         ("an interfaith group supporting the Abraham Path Initiative in Brazil", []),
         ("associated with the Shahid Bakeri Industrial Group (SBIG)", []),
+        ("also inspected the Silvio Pettirossi International Airport in Asuncion", []),
+        (
+            "treated at the Jomo Kenyatta Memorial Regional Hospital, Minister Ahmed Ali said",
+            ["Ahmed Ali"],
+        ),
+        ("President Kenyatta spoke to the International Crisis Group", ["Kenyatta"]),
         # "and other" and no word for people: a kind of thing; a preposition of place: a place
         ("chauffeured around in Mercedes Benzes and other luxury vehicles", []),
         ("He met Ahmed Ali and other officials of the ministry.", ["Ahmed Ali"]),
