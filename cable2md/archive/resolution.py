@@ -41,6 +41,11 @@ class Person:
     candidates: list[str] = field(default_factory=list)  # keys (then slugs) a lone name may be
     who: str = ""  # the identification (archive.glossary), set with the archive's dates
 
+    @property
+    def cables(self) -> set[str]:
+        """The cables this person appears in."""
+        return {appearance.cable for appearance in self.appearances}
+
 
 @cache
 def secretaries() -> list[dict[str, str]]:
@@ -141,7 +146,7 @@ def merge_variants(people: People, kept_apart: set[str]) -> None:
         target = max(people_in, key=_preferred)
         for person in people_in:
             if person is not target:
-                cables = len({a.cable for a in person.appearances})
+                cables = len(person.cables)
                 target.evidence.append(
                     f"Written {person.name} in {cables:,} cable{'s' * (cables != 1)}: the same "
                     "given and family names but for spelling or initials"
@@ -151,7 +156,7 @@ def merge_variants(people: People, kept_apart: set[str]) -> None:
 
 def _preferred(person: Person) -> tuple[int, bool, int]:
     """The name a merged person's page takes: the most used, well spaced, then the fullest."""
-    cables = len({a.cable for a in person.appearances})
+    cables = len(person.cables)
     clean = not re.search(r"\.[A-Za-z]|[’'`]$", person.name)  # "Todd C.Chapman", "Biden’"
     return cables, clean, len(person.name)
 

@@ -8,7 +8,6 @@ from the cache itself; the index stays with this process.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from ..parse import IndexRow, cable_from_dict
 from ..render import page_inputs, paths, render_cable
 from .cache import RecordCache
 from .fingerprints import render_fingerprint
-from .writer import Writer
+from .writer import Writer, packed
 
 Job = tuple[str, str, dict[str, Any], str]  # record key, source, page inputs, page key
 
@@ -51,12 +50,12 @@ def _render_batch(renderer: _Renderer, jobs: list[Job]) -> list[tuple[str, str]]
 
 
 def _pack_batch(docs: Path, part: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
-    """Write each source of *part* gzip-compressed to its place under *docs* (no name or time
-    in the header, so the same bytes give the same file)."""
+    """Write each source of *part* gzip-compressed (:func:`.writer.packed`) to its place under
+    *docs*."""
     for relative, source, _key in part:
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(Path(source).read_bytes(), 9, mtime=0))
+        target.write_bytes(packed(Path(source).read_bytes()))
     return [(relative, key) for relative, _source, key in part]
 
 

@@ -237,7 +237,7 @@ def kept_pages(index: Index, listed: Listed) -> Iterator[str]:
         # Most people appear a few times: no need to gather their cables to know the listing
         # is not split.
         short = len(person.appearances) <= listings.LISTING_LIMIT
-        idents = [] if short else list({a.cable for a in person.appearances})
+        idents = [] if short else list(person.cables)
         if slug not in listed.people:
             yield from listing(paths.person(slug), idents, False)
         elif slug not in listed.renamed:

@@ -18,6 +18,12 @@ from pathlib import Path
 MANIFEST = ".cable2md-manifest.json"
 
 
+def packed(data: bytes) -> bytes:
+    """*data* gzip-compressed as the generated ``.gz`` files are: no name or time in the header,
+    so the same bytes give the same file."""
+    return gzip.compress(data, 9, mtime=0)
+
+
 class Writer:
     """Writes files under *docs* only when their content (or inputs) changed; removes stale ones.
 
@@ -60,9 +66,7 @@ class Writer:
         if not self.current(relative, key):
             target = self.docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(
-                gzip.compress(data, 9, mtime=0) if relative.endswith(".gz") else data
-            )
+            target.write_bytes(packed(data) if relative.endswith(".gz") else data)
             self.written(relative, key)
 
     def finish(self) -> None:

@@ -145,7 +145,7 @@ def person_pages(
         if person.candidates:
             known = sorted(
                 (c for c in person.candidates if c in index.people),
-                key=lambda c: (-len({a.cable for a in index.people[c].appearances}), c),
+                key=lambda c: (-len(index.people[c].cables), c),
             )
             links = "\n".join(
                 f"    - [{md(index.people[c].name)}]({paths.link(here, paths.person(c))})"

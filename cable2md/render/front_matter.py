@@ -65,14 +65,9 @@ def _entry(lead: str, value: Any, indent: str, out: list[str], in_list: bool) ->
         out.append(f"{lead} {scalar}")
     elif isinstance(value, (dict, list)) and not value:
         out.append(f"{lead} {'{}' if isinstance(value, dict) else '[]'}")
-    elif isinstance(value, dict) and in_list:
-        # "- key: value" with the mapping's other keys under its first
+    elif isinstance(value, (dict, list)) and in_list:
+        # "- key: value" (or "- - item") with the rest of the mapping or list under its first
         lines: list[str] = []
-        _block(value, indent + "  ", lines)
-        out.append(f"{lead} {lines[0][len(indent) + 2 :]}")
-        out.extend(lines[1:])
-    elif isinstance(value, list) and in_list:
-        lines = []
         _block(value, indent + "  ", lines)
         out.append(f"{lead} {lines[0][len(indent) + 2 :]}")
         out.extend(lines[1:])

@@ -80,7 +80,7 @@ def people_index(index: Index) -> Iterator[GeneratedFile]:
             _family_key(person.name),
             slug,
             person.name,
-            len({a.cable for a in person.appearances}),
+            len(person.cables),
             person.who,
             *span(person, index.cables),
         )

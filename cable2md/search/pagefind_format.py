@@ -19,12 +19,17 @@ def read_entry(bundle: Path) -> dict:
     return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
 
 
-def load(path: Path) -> list:
-    """The value stored in one Pagefind index file."""
+def _payload(path: Path) -> bytes:
+    """What one Pagefind index file holds behind its signature."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise RuntimeError(f"{path}: not a Pagefind {SIGNATURE.decode()} file")
-    return cbor2.loads(data[len(SIGNATURE) :])
+    return data[len(SIGNATURE) :]
+
+
+def load(path: Path) -> list:
+    """The value stored in one Pagefind index file."""
+    return cbor2.loads(_payload(path))
 
 
 def index_entries(bundle: Path) -> Iterator[list]:
@@ -55,10 +60,7 @@ def drop_paragraph_text(path: Path) -> None:
     the text of heading anchors only (a result's sections); the search page reads the other
     anchors' places, to link a result to its paragraph.
     """
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(SIGNATURE):
-        raise RuntimeError(f"{path}: not a Pagefind {SIGNATURE.decode()} file")
-    fragment = json.loads(data[len(SIGNATURE) :])
+    fragment = json.loads(_payload(path))
     for anchor in fragment.get("anchors", ()):
         if not (len(anchor.get("element", "")) == 2 and anchor["element"][0] in "hH"):
             anchor["text"] = ""
