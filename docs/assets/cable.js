@@ -8,7 +8,8 @@
  *
  * - The home page's timeline, which scrolls sideways on a phone, opens on its newest years.
  * - A cable's BibTeX entry, written from the values the page gives (template#cite-bibtex-data,
- *   the cable's id, post and date): the same entry on every page would be 0.5 KB of HTML each.
+ *   the cable's id, post and date): written into every cable page, it weighed on the site's
+ *   size (docs/performance.md), and the Chicago citation serves readers without scripts.
  *
  * Delegated listeners, so they work with and without Material's instant navigation.
  */

@@ -133,3 +133,14 @@ def test_without_site_url_no_page_names_a_local_address(tmp_path):
     assert sorted(written) == ["contributing/index.html", "deploy/index.html"]
     page = (site / "cables/2005/05TOKYO1349/index.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in page and 'type="application/atom+xml"' not in page
+
+
+def test_the_search_reads_a_cables_text_not_its_tables_or_citing_cables(single_site):
+    pages = [page.read_text(encoding="utf-8") for page in single_site.glob("cables/*/*/index.html")]
+    body = [page.split("data-pagefind-body", 1)[1] for page in pages]
+    assert all("<table>" not in text and "<table data-pagefind-ignore>" in text for text in body)
+    cited = [text for text in body if "<h2 id=referenced-by>" in text]
+    assert cited, "the fixture archive has a cable that others cite"
+    assert all(
+        "<h2 id=referenced-by>Referenced by</h2><ul data-pagefind-ignore>" in t for t in cited
+    )
